@@ -1,0 +1,66 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiKey } from '../generated/prisma/client.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import type { AppConfig } from '../core/config/config.schema.js';
+import type { Principal } from '../core/auth/roles.js';
+import { ProblemError } from '../core/errors/problem.js';
+import { decodeCursor, idCursorSchema, toPage, type ListQuery, type Page } from '../core/http/pagination.js';
+import type { ApiKeyJson, CreateApiKey } from './api-key.schemas.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+@Injectable()
+export class ApiKeysService {
+  private readonly adminKeyHash: Buffer;
+
+  constructor(
+    private readonly repository: ApiKeysRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.adminKeyHash = Buffer.from(hash(config.ADMIN_API_KEY), 'hex');
+  }
+
+  async create(input: CreateApiKey): Promise<ApiKeyJson & { key: string }> {
+    const key = `ft_${randomBytes(32).toString('base64url')}`;
+    const row = await this.repository.create({ ...input, keyHash: hash(key), keyPrefix: key.slice(0, 7) });
+    return { ...toJson(row), key };
+  }
+
+  async list(query: ListQuery): Promise<Page<ApiKeyJson>> {
+    const after = decodeCursor(query.cursor, idCursorSchema);
+    const rows = await this.repository.list(query.limit, after?.id);
+    return toPage(rows, query.limit, toJson, (r) => ({ id: r.id }));
+  }
+
+  async revoke(id: string): Promise<ApiKeyJson> {
+    const row = await this.repository.findById(id);
+    if (!row) throw ProblemError.notFound('API key', id);
+    return toJson(row.revokedAt ? row : await this.repository.revoke(id));
+  }
+
+  /** The principal behind a bearer key, or null when the key is unknown or revoked. */
+  async authenticate(key: string): Promise<Principal | null> {
+    const digest = hash(key);
+    if (timingSafeEqual(Buffer.from(digest, 'hex'), this.adminKeyHash)) {
+      return { keyId: null, name: 'bootstrap admin', role: 'ADMIN' };
+    }
+    const row = await this.repository.findActiveByHash(digest);
+    if (!row) return null;
+    await this.repository.touch(row.id, new Date());
+    return { keyId: row.id, name: row.name, role: row.role };
+  }
+}
+
+function toJson(row: ApiKey): ApiKeyJson {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    keyPrefix: row.keyPrefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}

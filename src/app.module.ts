@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { ConfigModule } from './core/config/config.module.js';
+import type { AppConfig } from './core/config/config.schema.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { PrismaModule } from './core/prisma/prisma.module.js';
+import { RedisModule } from './core/redis/redis.module.js';
+import { HealthModule } from './health/health.module.js';
+import { PartiesModule } from './parties/parties.module.js';
+
+/** The HTTP side: REST, docs and health. It enqueues jobs but registers no processors. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        PrismaModule,
+        RedisModule,
+        HealthModule,
+        ApiKeysModule,
+        PartiesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { StandardSchemaValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ProblemError, type FieldError } from './problem.js';
+
+type Issue = StandardSchemaV1.Issue & { code?: string; keys?: string[] };
+
+/** One entry per bad field; an unknown key is named itself rather than its parent object. */
+export function fieldErrors(issues: readonly StandardSchemaV1.Issue[], prefix: string[] = []): FieldError[] {
+  return (issues as readonly Issue[]).flatMap((issue) => {
+    const path = [...prefix, ...(issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p))];
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'Unknown field' }));
+    }
+    return [{ field: path.join('.') || '(root)', message: issue.message }];
+  });
+}
+
+/**
+ * Validates every @Body/@Query/@Param that carries a schema. The field names in the answer say
+ * where the value was: `title` for a body field, `query.limit`, `path.id`.
+ */
+class ProblemValidationPipe extends StandardSchemaValidationPipe {
+  override async transform<T>(value: T, metadata: ArgumentMetadata): Promise<T> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof ValidationIssues)) throw error;
+      const prefix = metadata.type === 'body' ? [] : [metadata.type === 'param' ? 'path' : metadata.type];
+      if (metadata.data) prefix.push(metadata.data);
+      throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', fieldErrors(error.issues, prefix));
+    }
+  }
+}
+
+class ValidationIssues extends Error {
+  constructor(readonly issues: readonly StandardSchemaV1.Issue[]) {
+    super('validation failed');
+  }
+}
+
+export function validationPipe(): StandardSchemaValidationPipe {
+  return new ProblemValidationPipe({ exceptionFactory: (issues) => new ValidationIssues(issues) });
+}

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../config/config.schema.js';
+
+const where = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}`;
+};
+
+/**
+ * Fails fast, before Nest starts, when Postgres or Redis cannot be reached: one clear line saying
+ * what to start and where, instead of a stack trace or a process that retries forever.
+ */
+export async function assertServicesReachable(config: AppConfig): Promise<void> {
+  const problems: string[] = [];
+  const client = new pg.Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    problems.push(
+      `PostgreSQL is not reachable at ${where(config.DATABASE_URL)} (DATABASE_URL): ${(error as Error).message}. ` +
+        'Start PostgreSQL there (e.g. `docker compose up -d postgres`) or point DATABASE_URL at a running server.',
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    problems.push(
+      `Redis is not reachable at ${where(config.REDIS_URL)} (REDIS_URL): ${(error as Error).message}. ` +
+        'Start Redis there (e.g. `docker compose up -d redis`) or point REDIS_URL at a running server.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}

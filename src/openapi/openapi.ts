@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { z } from 'zod';
+import { problemSchema } from '../core/errors/problem.js';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Followthrough')
+    .setDescription(
+      'Records what was promised in meetings (who owes what to whom, by when, where it was said) and ' +
+        'reminds people until it is done. Every route except /health needs `Authorization: Bearer <api key>`. ' +
+        'Errors are RFC 9457 `application/problem+json` with a stable `code`.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (the bootstrap admin key is ADMIN_API_KEY)' })
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  const problem = z.toJSONSchema(problemSchema, { target: 'openapi-3.0' }) as Record<string, unknown>;
+  delete problem.$schema;
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: problem } };
+  return document;
+}
+
+/** Swagger UI at /docs, the document at /docs-json. */
+export function mountSwagger(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import 'dotenv/config';
+import { loadConfig } from './core/config/config.js';
+import { assertServicesReachable } from './core/startup/preflight.js';
+import { createWorker } from './worker.factory.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await assertServicesReachable(config);
+  await createWorker(config);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
