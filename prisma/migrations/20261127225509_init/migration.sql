@@ -14,6 +14,9 @@ CREATE TYPE "DeadlinePrecision" AS ENUM ('DATETIME', 'DAY', 'MONTH', 'QUARTER', 
 CREATE TYPE "Assessment" AS ENUM ('FULL', 'PARTIAL', 'NONE');
 
 -- CreateEnum
+CREATE TYPE "CommitmentKind" AS ENUM ('MEETING', 'VISIT', 'ACTION', 'AGREEMENT', 'OTHER');
+
+-- CreateEnum
 CREATE TYPE "CommitmentRole" AS ENUM ('RESPONSIBLE', 'WATCHER');
 
 -- CreateEnum
@@ -105,6 +108,9 @@ CREATE TABLE "commitment" (
     "status" "CommitmentStatus" NOT NULL DEFAULT 'OPEN',
     "assessment" "Assessment",
     "tags" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "kind" "CommitmentKind",
+    "confidence" DOUBLE PRECISION,
+    "extraction_key" TEXT,
     "deadline_precision" "DeadlinePrecision",
     "deadline_value" TEXT,
     "deadline_phrase" TEXT,
@@ -202,6 +208,9 @@ CREATE INDEX "commitment_deadline_meeting_id_idx" ON "commitment"("deadline_meet
 
 -- CreateIndex
 CREATE INDEX "commitment_created_at_id_idx" ON "commitment"("created_at", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "commitment_meeting_id_extraction_key_key" ON "commitment"("meeting_id", "extraction_key");
 
 -- CreateIndex
 CREATE INDEX "commitment_person_person_id_idx" ON "commitment_person"("person_id");
