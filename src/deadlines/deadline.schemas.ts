@@ -41,7 +41,7 @@ export const deadlineSchema = z
     timeZone: z.string(),
     phrase: z.string().nullable(),
     start: z.iso.datetime({ offset: true }).nullable().meta({ description: 'Window start, in the deadline’s time zone; null for a MEETING deadline whose meeting has no date yet' }),
-    end: z.iso.datetime({ offset: true }).nullable().meta({ description: 'Window end (exclusive instant); reminders count back from it' }),
+    end: z.iso.datetime({ offset: true }).nullable().meta({ description: 'Window end: its last millisecond, in the deadline’s time zone. Reminders count back from it; overdue after it' }),
     label: z.string().meta({ example: '2020' }),
   })
   .meta({
@@ -53,7 +53,7 @@ export const deadlineSchema = z
       timeZone: 'Asia/Karachi',
       phrase: 'next year',
       start: '2020-01-01T00:00:00.000+05:00',
-      end: '2021-01-01T00:00:00.000+05:00',
+      end: '2020-12-31T23:59:59.999+05:00',
       label: '2020',
     },
   });
