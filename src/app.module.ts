@@ -7,6 +7,7 @@ import { PrismaModule } from './core/prisma/prisma.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { PeopleModule } from './people/people.module.js';
 
 /** The HTTP side: REST, docs and health. It enqueues jobs but registers no processors. */
 @Module({})
@@ -22,6 +23,7 @@ export class ApiModule {
         HealthModule,
         ApiKeysModule,
         PartiesModule,
+        PeopleModule,
       ],
     };
   }

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { Person, Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../core/prisma/prisma.service.js';
+import type { CreatePerson, UpdatePerson } from './person.schemas.js';
+
+export interface PersonFilter {
+  partyId?: string;
+  q?: string;
+  after?: { name: string; id: string };
+}
+
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(data: CreatePerson): Promise<Person> {
+    return this.prisma.person.create({
+      data: {
+        name: data.name,
+        title: data.title,
+        email: data.email,
+        partyId: data.partyId,
+        timeZone: data.timeZone,
+        escalationContactId: data.escalationContactId,
+      },
+    });
+  }
+
+  findById(id: string): Promise<Person | null> {
+    return this.prisma.person.findUnique({ where: { id } });
+  }
+
+  async partyExists(id: string): Promise<boolean> {
+    return (await this.prisma.party.count({ where: { id } })) > 0;
+  }
+
+  list(limit: number, filter: PersonFilter): Promise<Person[]> {
+    const { partyId, q, after } = filter;
+    const where: Prisma.PersonWhereInput[] = [];
+    if (partyId) where.push({ partyId });
+    if (q) where.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] });
+    if (after) where.push({ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] });
+    return this.prisma.person.findMany({ where: { AND: where }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit + 1 });
+  }
+
+  update(id: string, data: UpdatePerson): Promise<Person> {
+    return this.prisma.person.update({
+      where: { id },
+      data: {
+        name: data.name,
+        title: data.title,
+        email: data.email,
+        partyId: data.partyId,
+        timeZone: data.timeZone,
+        escalationContactId: data.escalationContactId,
+      },
+    });
+  }
+
+  delete(id: string): Promise<Person> {
+    return this.prisma.person.delete({ where: { id } });
+  }
+}
