@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { CommitmentsModule } from './commitments/commitments.module.js';
 import { ConfigModule } from './core/config/config.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { PeopleModule } from './people/people.module.js';
 
@@ -23,7 +25,9 @@ export class ApiModule {
         HealthModule,
         ApiKeysModule,
         PartiesModule,
+        CommitmentsModule,
         PeopleModule,
+        MeetingSeriesModule,
       ],
     };
   }

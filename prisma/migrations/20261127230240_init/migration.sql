@@ -140,6 +140,7 @@ CREATE TABLE "commitment_person" (
 -- CreateTable
 CREATE TABLE "commitment_event" (
     "id" UUID NOT NULL,
+    "seq" BIGSERIAL NOT NULL,
     "commitment_id" UUID NOT NULL,
     "type" "CommitmentEventType" NOT NULL,
     "changes" JSONB,
@@ -216,7 +217,10 @@ CREATE UNIQUE INDEX "commitment_meeting_id_extraction_key_key" ON "commitment"("
 CREATE INDEX "commitment_person_person_id_idx" ON "commitment_person"("person_id");
 
 -- CreateIndex
-CREATE INDEX "commitment_event_commitment_id_created_at_idx" ON "commitment_event"("commitment_id", "created_at");
+CREATE UNIQUE INDEX "commitment_event_seq_key" ON "commitment_event"("seq");
+
+-- CreateIndex
+CREATE INDEX "commitment_event_commitment_id_seq_idx" ON "commitment_event"("commitment_id", "seq");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "api_key_key_hash_key" ON "api_key"("key_hash");

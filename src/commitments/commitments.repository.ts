@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type CommitmentRole, type CommitmentStatus } from '../generated/prisma/client.js';
+import { PrismaService } from '../core/prisma/prisma.service.js';
+
+export const commitmentInclude = {
+  people: { select: { personId: true, role: true }, orderBy: { personId: 'asc' } },
+  deadlineMeeting: { select: { title: true, round: true, series: { select: { name: true, shortName: true } } } },
+} satisfies Prisma.CommitmentInclude;
+
+export type CommitmentRow = Prisma.CommitmentGetPayload<{ include: typeof commitmentInclude }>;
+export type CommitmentEventRow = Prisma.CommitmentEventGetPayload<object>;
+export type Tx = Prisma.TransactionClient;
+
+export interface PersonLink {
+  personId: string;
+  role: CommitmentRole;
+}
+
+export interface EventDraft {
+  type: Prisma.CommitmentEventCreateManyInput['type'];
+  actor: string;
+  changes?: Prisma.InputJsonValue;
+  note?: string;
+}
+
+export interface CommitmentFilter {
+  statuses?: CommitmentStatus[];
+  meetingId?: string;
+  ownerPartyId?: string;
+}
+
+@Injectable()
+export class CommitmentsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<CommitmentRow | null> {
+    return this.prisma.commitment.findFirst({ where: { id, deletedAt: null }, include: commitmentInclude });
+  }
+
+  list(filter: CommitmentFilter, limit: number, after?: { createdAt: Date; id: string }): Promise<CommitmentRow[]> {
+    return this.prisma.commitment.findMany({
+      where: {
+        deletedAt: null,
+        ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+        ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
+        ...(filter.ownerPartyId ? { ownerPartyId: filter.ownerPartyId } : {}),
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      include: commitmentInclude,
+    });
+  }
+
+  /** Creates the commitment, its people and its CREATED event in one transaction. */
+  create(data: Prisma.CommitmentUncheckedCreateInput, people: PersonLink[], event: (id: string) => EventDraft): Promise<CommitmentRow> {
+    return this.prisma.$transaction(async (tx) => {
+      const { id } = await tx.commitment.create({ data, select: { id: true } });
+      if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
+      await this.record(tx, id, [event(id)]);
+      return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
+    });
+  }
+
+  /**
+   * Applies a change only if the commitment still has the version the caller saw (optimistic lock)
+   * and records its events in the same transaction. Null when the version moved on or it is gone.
+   */
+  update(
+    id: string,
+    expectedVersion: number,
+    data: Prisma.CommitmentUncheckedUpdateManyInput,
+    people: PersonLink[] | undefined,
+    events: EventDraft[],
+  ): Promise<CommitmentRow | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.commitment.updateMany({
+        where: { id, version: expectedVersion, deletedAt: null },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (count === 0) return null;
+      if (people) {
+        await tx.commitmentPerson.deleteMany({ where: { commitmentId: id } });
+        if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
+      }
+      await this.record(tx, id, events);
+      return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
+    });
+  }
+
+  async addNote(id: string, event: EventDraft): Promise<CommitmentEventRow> {
+    return this.prisma.commitmentEvent.create({ data: { ...event, commitmentId: id } });
+  }
+
+  listEvents(commitmentId: string, limit: number, afterSeq?: bigint): Promise<CommitmentEventRow[]> {
+    return this.prisma.commitmentEvent.findMany({
+      where: { commitmentId, ...(afterSeq !== undefined ? { seq: { gt: afterSeq } } : {}) },
+      orderBy: { seq: 'asc' },
+      take: limit + 1,
+    });
+  }
+
+  /** Existence of a commitment including deleted ones: its history stays readable. */
+  async exists(id: string): Promise<boolean> {
+    return (await this.prisma.commitment.count({ where: { id } })) > 0;
+  }
+
+  /** The meeting a MEETING deadline points at: its dates give the window, its name the label. */
+  findDeadlineMeeting(id: string) {
+    return this.prisma.meeting.findUnique({
+      where: { id },
+      select: { startsAt: true, endsAt: true, timeZone: true, title: true, round: true, series: { select: { name: true, shortName: true } } },
+    });
+  }
+
+  /** Which of the given ids name no row, per kind: a body that points at nothing is refused. */
+  async missingReferences(refs: { partyIds: string[]; personIds: string[]; meetingIds: string[] }) {
+    const [parties, people, meetings] = await Promise.all([
+      this.prisma.party.findMany({ where: { id: { in: refs.partyIds } }, select: { id: true } }),
+      this.prisma.person.findMany({ where: { id: { in: refs.personIds } }, select: { id: true } }),
+      this.prisma.meeting.findMany({ where: { id: { in: refs.meetingIds } }, select: { id: true } }),
+    ]);
+    const missing = (ids: string[], found: { id: string }[]) => ids.filter((id) => !found.some((f) => f.id === id));
+    return {
+      partyIds: missing(refs.partyIds, parties),
+      personIds: missing(refs.personIds, people),
+      meetingIds: missing(refs.meetingIds, meetings),
+    };
+  }
+
+  private async record(tx: Tx, commitmentId: string, events: EventDraft[]): Promise<void> {
+    if (events.length) await tx.commitmentEvent.createMany({ data: events.map((e) => ({ ...e, commitmentId })) });
+  }
+}
