@@ -8,7 +8,6 @@ import { PrismaModule } from './core/prisma/prisma.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
-import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { PeopleModule } from './people/people.module.js';
 
@@ -28,7 +27,6 @@ export class ApiModule {
         PartiesModule,
         CommitmentsModule,
         PeopleModule,
-        MeetingSeriesModule,
         MeetingSeriesModule,
       ],
     };
