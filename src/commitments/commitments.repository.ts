@@ -37,6 +37,11 @@ export class CommitmentsRepository {
     return this.prisma.commitment.findFirst({ where: { id, deletedAt: null }, include: commitmentInclude });
   }
 
+  /** Includes deleted rows: a rejected candidate must not come back when the text is read again. */
+  findByExtractionKey(meetingId: string, extractionKey: string): Promise<CommitmentRow | null> {
+    return this.prisma.commitment.findUnique({ where: { meetingId_extractionKey: { meetingId, extractionKey } }, include: commitmentInclude });
+  }
+
   list(filter: CommitmentFilter, limit: number, after?: { createdAt: Date; id: string }): Promise<CommitmentRow[]> {
     return this.prisma.commitment.findMany({
       where: {

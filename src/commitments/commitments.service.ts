@@ -25,6 +25,11 @@ export interface CommitmentWithEtag {
   etag: string;
 }
 
+export interface CommitmentOrigin {
+  extractionKey: string;
+  confidence?: number;
+}
+
 export const actorOf = (principal: Principal) => (principal.keyId ? `api-key:${principal.name}` : principal.name);
 
 @Injectable()
@@ -34,7 +39,11 @@ export class CommitmentsService {
     private readonly deadlines: CommitmentDeadlines,
   ) {}
 
-  async create(input: CreateCommitment, principal: Principal): Promise<CommitmentWithEtag> {
+  /**
+   * Records a commitment. `origin` marks one taken from a text (extraction, the example data): the
+   * key makes re-running over the same text find it again instead of adding a duplicate.
+   */
+  async create(input: CreateCommitment, principal: Principal, origin?: CommitmentOrigin): Promise<CommitmentWithEtag> {
     await this.assertReferencesExist(input);
     const deadline = await this.deadlines.resolve(input.deadline ?? null);
     const now = new Date();
@@ -59,11 +68,26 @@ export class CommitmentsService {
     assertConsistent(state, now);
     const changes = diff({}, state);
     const row = await this.repository.create(
-      { ...columnsOf(state, deadline), closedAt: isClosed(state.status) ? now : null, status: state.status, confidence: null },
+      {
+        ...columnsOf(state, deadline),
+        closedAt: isClosed(state.status) ? now : null,
+        status: state.status,
+        confidence: origin?.confidence ?? null,
+        extractionKey: origin?.extractionKey ?? null,
+      },
       peopleOf(state),
       () => ({ type: 'CREATED', actor: actorOf(principal), changes: changes as Prisma.InputJsonValue }),
     );
     return withEtag(row);
+  }
+
+  /**
+   * The commitment taken from this passage of the meeting's text, if it was recorded before; `deleted`
+   * when it was rejected or deleted since (so it is not proposed again).
+   */
+  async findByOrigin(meetingId: string, extractionKey: string): Promise<{ commitment: CommitmentJson; deleted: boolean } | null> {
+    const row = await this.repository.findByExtractionKey(meetingId, extractionKey);
+    return row && { commitment: toCommitmentJson(row), deleted: row.deletedAt !== null };
   }
 
   async get(id: string): Promise<CommitmentWithEtag> {
