@@ -21,6 +21,19 @@ export const configSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  // Reminders: see README "Reminders". Offsets and ages are ISO-8601 durations.
+  REMINDER_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('09:00'),
+  REMINDER_ESCALATE_AFTER: z.string().regex(/^P(?!$)(\d+[YMWD])*(T(\d+[HMS])+)?$/, 'expected an ISO-8601 duration like P7D').default('P7D'),
+  REMINDER_DISPATCH_EVERY_MS: z.coerce.number().int().min(200).default(5000),
+  // A claimed reminder not sent within the lease goes back to PENDING (lost Redis, killed worker).
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(5).default(300),
+  REMINDER_CLAIM_BATCH: z.coerce.number().int().min(1).max(10000).default(500),
+  REMINDER_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  REMINDER_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),
+  DIGEST_DUE_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type AppConfig = z.output<typeof configSchema>;

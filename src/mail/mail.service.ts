@@ -1,0 +1,61 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import type { AppConfig } from '../core/config/config.schema.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Derived from what the mail is about, so a resend after a crash is recognisable as the same message. */
+  messageId: string;
+}
+
+/** The SMTP server said no: 4xx is worth retrying, 5xx (unknown mailbox, refused) is not. */
+export class MailRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+@Injectable()
+export class MailService implements OnApplicationShutdown {
+  private readonly transport: Transporter;
+  private readonly domain: string;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: config.SMTP_POOL_SIZE,
+      // A hung server must fail the send well within the reminder's lease.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'followthrough.local';
+  }
+
+  /** A stable Message-ID: `<reminder.<id>@<sender domain>>`. */
+  messageId(kind: 'reminder' | 'digest', id: string): string {
+    return `<${kind}.${id}@${this.domain}>`;
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    try {
+      await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
+    } catch (error: unknown) {
+      const code = (error as { responseCode?: number }).responseCode;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new MailRejectedError(message, code !== undefined && code >= 500);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}
