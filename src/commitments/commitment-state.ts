@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Assessment, CommitmentKind, CommitmentStatus } from '../generated/prisma/enums.js';
 import type { DeadlineInput } from '../deadlines/deadline.schemas.js';
+import type { ReminderPolicyInput } from '../reminders/reminder-policy.js';
 import { deadlineAsInput } from './commitment-deadline.js';
 import type { CommitmentRow } from './commitments.repository.js';
 
@@ -22,6 +23,7 @@ export interface CommitmentState {
   assessment: Assessment | null;
   kind: CommitmentKind | null;
   completedAt: string | null;
+  reminderPolicy: ReminderPolicyInput | null;
 }
 
 export function stateOf(row: CommitmentRow): CommitmentState {
@@ -43,6 +45,7 @@ export function stateOf(row: CommitmentRow): CommitmentState {
     assessment: row.assessment,
     kind: row.kind,
     completedAt: row.completedAt?.toISOString() ?? null,
+    reminderPolicy: (row.reminderPolicy as ReminderPolicyInput | null) ?? null,
   };
 }
 

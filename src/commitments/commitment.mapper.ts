@@ -27,6 +27,7 @@ export function toCommitmentJson(row: CommitmentRow, now: Date = new Date()): Co
     confidence: row.confidence,
     completedAt: row.completedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
+    reminderPolicy: (row.reminderPolicy as CommitmentJson['reminderPolicy']) ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

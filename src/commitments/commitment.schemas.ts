@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Assessment, CommitmentEventType, CommitmentKind, CommitmentStatus } from '../generated/prisma/enums.js';
 import { deadlineInputSchema, deadlineSchema } from '../deadlines/deadline.schemas.js';
 import { listQuerySchema, pageSchema } from '../core/http/pagination.js';
+import { reminderPolicySchema } from '../reminders/reminder-policy.js';
 
 const instant = z.iso.datetime({ offset: true });
 const personIds = z
@@ -29,6 +30,7 @@ const editable = {
   assessment: z.enum(Assessment).nullable().meta({ description: 'Outcome once closed: FULL (+1), PARTIAL (0), NONE (-1)' }),
   kind: z.enum(CommitmentKind).nullable(),
   completedAt: instant.nullable().meta({ description: 'When it was done; defaults to the moment status becomes DONE' }),
+  reminderPolicy: reminderPolicySchema.nullable().meta({ description: 'Overrides the default reminder policy for the deadline’s precision; null uses the default' }),
 };
 
 export const createCommitmentSchema = z
@@ -48,6 +50,7 @@ export const createCommitmentSchema = z
     assessment: editable.assessment.optional(),
     kind: editable.kind.optional(),
     completedAt: editable.completedAt.optional(),
+    reminderPolicy: editable.reminderPolicy.optional(),
     status: z.enum(CommitmentStatus).default('OPEN'),
   })
   .meta({
@@ -87,6 +90,7 @@ export const commitmentSchema = z
     confidence: z.number().nullable().meta({ description: 'For extracted candidates: how sure the extraction is (0..1)' }),
     completedAt: instant.nullable(),
     closedAt: instant.nullable(),
+    reminderPolicy: reminderPolicySchema.nullable(),
     version: z.number().int().meta({ description: 'Increases with every change; the ETag carries it' }),
     createdAt: instant,
     updatedAt: instant,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ReminderLedgerModule } from '../reminders/reminder-ledger.module.js';
 import { CommitmentDeadlines } from './commitment-deadline.js';
 import { CommitmentsController } from './commitments.controller.js';
 import { CommitmentsRepository } from './commitments.repository.js';
 import { CommitmentsService } from './commitments.service.js';
 
 @Module({
+  imports: [ReminderLedgerModule],
   controllers: [CommitmentsController],
   providers: [CommitmentsRepository, CommitmentsService, CommitmentDeadlines],
   exports: [CommitmentsService, CommitmentsRepository],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type CommitmentRole, type CommitmentStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 
 export const commitmentInclude = {
   people: { select: { personId: true, role: true }, orderBy: { personId: 'asc' } },
@@ -31,7 +32,10 @@ export interface CommitmentFilter {
 
 @Injectable()
 export class CommitmentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly reminders: ReminderPlanner,
+  ) {}
 
   findById(id: string): Promise<CommitmentRow | null> {
     return this.prisma.commitment.findFirst({ where: { id, deletedAt: null }, include: commitmentInclude });
@@ -63,6 +67,7 @@ export class CommitmentsRepository {
       const { id } = await tx.commitment.create({ data, select: { id: true } });
       if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
       await this.record(tx, id, [event(id)]);
+      await this.reminders.replan(tx, id);
       return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
     });
   }
@@ -89,6 +94,7 @@ export class CommitmentsRepository {
         if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
       }
       await this.record(tx, id, events);
+      await this.reminders.replan(tx, id);
       return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Principal } from '../core/auth/roles.js';
 import { ProblemError, type FieldError } from '../core/errors/problem.js';
 import { decodeCursor, toPage, type ListQuery, type Page } from '../core/http/pagination.js';
@@ -64,6 +64,7 @@ export class CommitmentsService {
       assessment: input.assessment ?? null,
       kind: input.kind ?? null,
       completedAt: input.completedAt ?? (input.status === 'DONE' ? now.toISOString() : null),
+      reminderPolicy: input.reminderPolicy ?? null,
     };
     assertConsistent(state, now);
     const changes = diff({}, state);
@@ -267,6 +268,7 @@ function columnsOf(state: CommitmentState, deadline: DeadlineColumns) {
     assessment: state.assessment,
     kind: state.kind,
     completedAt: state.completedAt ? new Date(state.completedAt) : null,
+    reminderPolicy: state.reminderPolicy ?? Prisma.DbNull,
     deadlinePrecision: deadline.deadlinePrecision,
     deadlineValue: deadline.deadlineValue,
     deadlinePhrase: deadline.deadlinePhrase,

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import type { AppConfig } from '../core/config/config.schema.js';
+import { PrismaService } from '../core/prisma/prisma.service.js';
+import { reconcileLedger } from './reminder-ledger.js';
+import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
+import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
+import { ReminderPlanRepository, type Tx } from './reminder-plan.repository.js';
+
+type PlannedCommitment = NonNullable<Awaited<ReturnType<ReminderPlanRepository['findCommitment']>>>;
+
+/**
+ * Keeps a commitment's reminder ledger in step with the commitment. Called inside the transaction that
+ * changes the commitment (deadline, status, people, policy), so the plan can never lag behind it.
+ */
+@Injectable()
+export class ReminderPlanner {
+  constructor(
+    private readonly repository: ReminderPlanRepository,
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async replan(tx: Tx, commitmentId: string): Promise<void> {
+    const commitment = await this.repository.findCommitment(tx, commitmentId);
+    const now = await this.repository.clock(tx);
+    const planned =
+      commitment && commitment.deletedAt === null && commitment.deadlinePrecision
+        ? withoutDigestReaders(commitment, planReminders({
+            commitmentId,
+            status: commitment.status,
+            deadlineEnd: commitment.deadlineEnd,
+            deadlineTimeZone: commitment.deadlineTimeZone,
+            recipients: recipientsOf(commitment),
+            policy: this.policyOf(commitment),
+            escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
+            now,
+          }))
+        : [];
+    const existing = await this.repository.ledgerOf(tx, commitmentId);
+    const closed = !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
+    const reason = closed ? 'commitment closed' : 'plan changed';
+    await this.repository.apply(tx, commitmentId, reconcileLedger(existing, planned, now), reason);
+  }
+
+  /** Re-plans in a transaction of its own, e.g. once an overdue repeat has fired. */
+  async replanNow(commitmentId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.repository.lockCommitment(tx, commitmentId);
+      await this.replan(tx, commitmentId);
+    });
+  }
+
+  /** After a person's time zone, escalation contact or delivery preference changes. */
+  async replanForPerson(tx: Tx, personId: string): Promise<void> {
+    for (const id of await this.repository.commitmentsOfPerson(tx, personId)) await this.replan(tx, id);
+  }
+
+  /** After a meeting gets (or changes) its dates: commitments due at it take their window from them. */
+  async replanForMeeting(tx: Tx, meetingId: string): Promise<void> {
+    for (const id of await this.repository.commitmentsDueAtMeeting(tx, meetingId)) await this.replan(tx, id);
+  }
+
+  policyOf(commitment: Pick<PlannedCommitment, 'deadlinePrecision' | 'reminderPolicy'>): ReminderPolicy {
+    const override = reminderPolicySchema.safeParse(commitment.reminderPolicy ?? undefined);
+    return effectivePolicy(commitment.deadlinePrecision ?? 'DAY', override.success ? override.data : null, this.config.REMINDER_LOCAL_TIME);
+  }
+}
+
+function recipientsOf(commitment: PlannedCommitment): PlanRecipient[] {
+  return commitment.people.map(({ role, person }) => ({
+    personId: person.id,
+    timeZone: person.timeZone,
+    role,
+    escalationContact: person.escalationContact && { personId: person.escalationContact.id, timeZone: person.escalationContact.timeZone },
+  }));
+}
+
+/** People who chose a daily digest hear about the commitment there instead of one email per reminder. */
+function withoutDigestReaders(commitment: PlannedCommitment, planned: PlannedReminder[]): PlannedReminder[] {
+  const digest = new Set(
+    commitment.people.flatMap(({ person }) => [person, person.escalationContact]).filter((p) => p?.reminderDelivery === 'DIGEST').map((p) => p!.id),
+  );
+  return digest.size ? planned.filter((p) => !digest.has(p.recipientPersonId)) : planned;
+}
