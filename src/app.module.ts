@@ -8,6 +8,7 @@ import { PrismaModule } from './core/prisma/prisma.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { PeopleModule } from './people/people.module.js';
 
@@ -28,6 +29,7 @@ export class ApiModule {
         CommitmentsModule,
         PeopleModule,
         MeetingSeriesModule,
+        MeetingsModule,
       ],
     };
   }

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MeetingsController } from './meetings.controller.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import { MeetingsService } from './meetings.service.js';
+import { ParticipantsController } from './participants.controller.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { ParticipantsService } from './participants.service.js';
+
+@Module({
+  controllers: [MeetingsController, ParticipantsController],
+  providers: [MeetingsRepository, MeetingsService, ParticipantsRepository, ParticipantsService],
+  exports: [MeetingsService],
+})
+export class MeetingsModule {}
