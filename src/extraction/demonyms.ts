@@ -1,0 +1,38 @@
+/**
+ * Other words a text uses for a country: its people or side ("the Pakistani delegation", "the Russian side")
+ * and its capital standing for its government ("Islamabad and Moscow have buried the bitter past").
+ */
+export const COUNTRY_WORDS: Record<string, string[]> = {
+  afghanistan: ['Afghan', 'Kabul'],
+  australia: ['Australian', 'Canberra'],
+  bangladesh: ['Bangladeshi', 'Dhaka'],
+  brazil: ['Brazilian', 'Brasília', 'Brasilia'],
+  canada: ['Canadian', 'Ottawa'],
+  china: ['Chinese', 'Beijing', 'PRC'],
+  egypt: ['Egyptian', 'Cairo'],
+  'european union': ['EU', 'Brussels'],
+  france: ['French', 'Paris'],
+  germany: ['German', 'Berlin'],
+  india: ['Indian', 'New Delhi'],
+  indonesia: ['Indonesian', 'Jakarta'],
+  iran: ['Iranian', 'Tehran'],
+  italy: ['Italian', 'Rome'],
+  japan: ['Japanese', 'Tokyo'],
+  kazakhstan: ['Kazakh', 'Kazakhstani', 'Astana', 'Nur-Sultan'],
+  kyrgyzstan: ['Kyrgyz', 'Bishkek'],
+  malaysia: ['Malaysian', 'Kuala Lumpur'],
+  mexico: ['Mexican', 'Mexico City'],
+  pakistan: ['Pakistani', 'Islamabad'],
+  russia: ['Russian', 'Russian Federation', 'Moscow', 'Kremlin'],
+  'saudi arabia': ['Saudi', 'Riyadh'],
+  'south africa': ['South African', 'Pretoria'],
+  'south korea': ['Korean', 'Seoul'],
+  tajikistan: ['Tajik', 'Dushanbe'],
+  turkey: ['Turkish', 'Türkiye', 'Ankara'],
+  türkiye: ['Turkish', 'Turkey', 'Ankara'],
+  ukraine: ['Ukrainian', 'Kyiv'],
+  'united kingdom': ['British', 'UK', 'U.K.', 'London'],
+  'united states': ['American', 'US', 'U.S.', 'USA', 'Washington'],
+  uzbekistan: ['Uzbek', 'Uzbekistani', 'Tashkent'],
+  vietnam: ['Vietnamese', 'Hanoi'],
+};
