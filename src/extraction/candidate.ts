@@ -32,7 +32,11 @@ export interface Candidate {
   /** `text.slice(quoteStart, quoteEnd) === quote` */
   quoteStart: number;
   quoteEnd: number;
+  /** Every known party the sentence names, in the order it names them. */
   partyIds: string[];
+  /** The one party the sentence makes owe it, and the one it is owed to, when it says so plainly. */
+  ownerPartyId: string | null;
+  counterpartyId: string | null;
   deadline: CandidateDeadline | null;
 }
 

@@ -43,6 +43,14 @@ describe('extractCommitments on the JMCC press release of 2019-08-20', () => {
     ]);
   });
 
+  it('names no single owner where the two sides owe it together or a country is only the place', () => {
+    expect(candidates.map((c) => [c.ownerPartyId, c.counterpartyId])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it('quotes each source sentence exactly, with its offsets', () => {
     expect(candidates.map((c) => c.quote)).toEqual([
       'They agreed to ensure effective follow-up and implementation of the decisions taken during the meeting.',

@@ -4,7 +4,7 @@ import { confidenceOf } from './confidence.js';
 import { pickDeadline, referenceFor } from './deadline.js';
 import { extractionKey } from './extraction-key.js';
 import { kindOf } from './kind.js';
-import { detectParties } from './parties.js';
+import { detectParties, ownerAndCounterparty } from './parties.js';
 import { splitSentences } from './sentences.js';
 import { titleFor } from './title.js';
 
@@ -35,6 +35,7 @@ export function extractCommitments(text: string, context: ExtractionContext): Ca
       quoteStart: sentence.start,
       quoteEnd: sentence.end,
       partyIds,
+      ...ownerAndCounterparty(sentence.text, context.parties, verdict.cue.index),
       deadline: deadline?.deadline ?? null,
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { detectParties } from './parties.js';
+import { detectParties, ownerAndCounterparty } from './parties.js';
 
 const parties = [
   { id: 'pk', name: 'Pakistan' },
@@ -27,5 +27,19 @@ describe('detectParties', () => {
     expect(detectParties('The two sides agreed that the next round would be held in Moscow.', two)).toEqual(['pk', 'ru']);
     expect(detectParties('The delegation said they would come.', two)).toEqual([]);
     expect(detectParties('They agreed to meet.', [parties[0]])).toEqual([]);
+  });
+
+  it.each([
+    ['Rosatom will submit the schedule to the Pakistani side by 15 November.', 'will', 'ru', 'pk'],
+    ['The Pakistani minister accepted an invitation to visit Moscow.', 'accepted', 'pk', 'ru'],
+    ['The Committee decided that Pakistan will brief Russia on the exercise.', 'decided', 'pk', 'ru'],
+    ['Northwind to submit the plan to the Council.', 'to submit', null, 'cc'],
+    ['A third round of the committee will be held next year in Pakistan.', 'will', null, null],
+    ['Russia will host the next round in Moscow.', 'will', 'ru', null],
+    ['The two sides agreed that Russia would supply the parts to Pakistan.', 'agreed', 'ru', 'pk'],
+    ['They agreed to ensure effective follow-up.', 'agreed', null, null],
+    ['Pakistan and Russia will sign the protocol.', 'will', null, null],
+  ])('%j is owed by %s to %s', (sentence, cue, owner, counterparty) => {
+    expect(ownerAndCounterparty(sentence, parties, sentence.indexOf(cue))).toEqual({ ownerPartyId: owner, counterpartyId: counterparty });
   });
 });

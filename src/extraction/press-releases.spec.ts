@@ -1,5 +1,6 @@
-import { describe, it } from '@jest/globals';
-import { expectMinutes } from '../../test/fixtures/minutes/minutes-case.js';
+import { describe, expect, it } from '@jest/globals';
+import { expectMinutes, readMinutes } from '../../test/fixtures/minutes/minutes-case.js';
+import { extractCommitments } from './extract-commitments.js';
 
 describe('press releases', () => {
   it('Egypt and Russia, 1 October 2019: "in the first quarter" of the next year, a day, a time in a named zone', () => {
@@ -96,5 +97,16 @@ describe('press releases', () => {
         'have long argued that near-shoring',
       ],
     });
+  });
+
+  it('says who owes it and to whom where the subject is one party', () => {
+    const text = readMinutes('indonesia-australia-press-release.txt');
+    const parties = [{ id: 'id', name: 'Indonesia' }, { id: 'au', name: 'Australia' }];
+    const roles = extractCommitments(text, { meetingDate: '2020-10-05', timeZone: 'Asia/Jakarta', parties }).map((c) => [c.ownerPartyId, c.counterpartyId]);
+    expect(roles).toEqual([
+      [null, 'au'],
+      ['au', 'id'],
+      [null, null],
+    ]);
   });
 });
