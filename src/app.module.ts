@@ -5,12 +5,14 @@ import { ConfigModule } from './core/config/config.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
+import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 
 /** The HTTP side: REST, docs and health. It enqueues jobs but registers no processors. */
 @Module({})
@@ -30,6 +32,8 @@ export class ApiModule {
         PeopleModule,
         MeetingSeriesModule,
         MeetingsModule,
+        QueueModule,
+        RemindersModule,
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
-import { PrismaService } from '../core/prisma/prisma.service.js';
 import { reconcileLedger } from './reminder-ledger.js';
 import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
@@ -17,7 +16,6 @@ type PlannedCommitment = NonNullable<Awaited<ReturnType<ReminderPlanRepository['
 export class ReminderPlanner {
   constructor(
     private readonly repository: ReminderPlanRepository,
-    private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,12 +41,10 @@ export class ReminderPlanner {
     await this.repository.apply(tx, commitmentId, reconcileLedger(existing, planned, now), reason);
   }
 
-  /** Re-plans in a transaction of its own, e.g. once an overdue repeat has fired. */
-  async replanNow(commitmentId: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await this.repository.lockCommitment(tx, commitmentId);
-      await this.replan(tx, commitmentId);
-    });
+  /** Re-plans from outside a commitment's own write, e.g. once an overdue repeat has fired. */
+  async replanLocked(tx: Tx, commitmentId: string): Promise<void> {
+    await this.repository.lockCommitment(tx, commitmentId);
+    await this.replan(tx, commitmentId);
   }
 
   /** After a person's time zone, escalation contact or delivery preference changes. */

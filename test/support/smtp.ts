@@ -18,6 +18,8 @@ export class SmtpHarness {
   refused = 0;
   private refuseLeft = 0;
   private refuseCode = 451;
+  private delayMs = 0;
+  private readonly closed = new Set<string>();
   private server!: SMTPServer;
   port = 0;
 
@@ -32,6 +34,7 @@ export class SmtpHarness {
       logger: false,
       size: 10 * 1024 * 1024,
       onData: (stream, session, callback) => this.receive(stream, session, callback),
+      onClose: (session) => this.closed.add(session.id),
     });
     this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
@@ -43,6 +46,11 @@ export class SmtpHarness {
   refuseNext(count: number, code = 451): void {
     this.refuseLeft = count;
     this.refuseCode = code;
+  }
+
+  /** Holds each reply this long, like a slow server; a client that dies meanwhile delivered nothing. */
+  slowDown(delayMs: number): void {
+    this.delayMs = delayMs;
   }
 
   to(address: string): ReceivedMail[] {
@@ -65,21 +73,21 @@ export class SmtpHarness {
   private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      if (this.refuseLeft > 0) {
-        this.refuseLeft -= 1;
-        this.refused += 1;
-        callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: this.refuseCode }));
-        return;
-      }
-      const parsed = parseMessage(Buffer.concat(chunks).toString('utf8'));
-      this.messages.push({
-        ...parsed,
-        envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-        receivedAt: new Date(),
-      });
-      callback();
-    });
+    stream.on('end', () => void this.reply(Buffer.concat(chunks), session, callback));
+  }
+
+  private async reply(raw: Buffer, session: SMTPServerSession, callback: (error?: Error | null) => void): Promise<void> {
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.closed.has(session.id)) return;
+    if (this.refuseLeft > 0) {
+      this.refuseLeft -= 1;
+      this.refused += 1;
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: this.refuseCode }));
+      return;
+    }
+    const parsed = parseMessage(raw.toString('utf8'));
+    this.messages.push({ ...parsed, envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), receivedAt: new Date() });
+    callback();
   }
 }
 

@@ -32,6 +32,8 @@ export const configSchema = z.object({
   REMINDER_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   REMINDER_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  // How soon BullMQ notices a delivery whose worker died (the job's lock runs out).
+  REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),
   DIGEST_DUE_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });

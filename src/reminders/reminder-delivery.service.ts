@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import type { AppConfig } from '../core/config/config.schema.js';
+import { DigestComposer } from '../digests/digest-composer.service.js';
+import { MailRejectedError, MailService } from '../mail/mail.service.js';
+import { renderReminderEmail, type RenderedEmail } from '../mail/reminder-email.js';
+import { backoffAfter } from './reminder-queues.js';
+import { ReminderDeliveryRepository, type DeliveryRow } from './reminder-delivery.repository.js';
+import { ReminderPlanner } from './reminder-planner.service.js';
+import { reminderView } from './reminder-view.js';
+
+export interface Attempt {
+  /** Attempts that already failed before this one. */
+  made: number;
+  max: number;
+}
+
+const OPEN = new Set(['OPEN', 'IN_PROGRESS']);
+
+/**
+ * Delivers one claimed reminder. Safe to run twice for the same row (BullMQ is at-least-once): every
+ * step re-reads the row, and SENT is written only while the row is still CLAIMED.
+ */
+@Injectable()
+export class ReminderDelivery {
+  private readonly logger = new Logger(ReminderDelivery.name);
+
+  constructor(
+    private readonly repository: ReminderDeliveryRepository,
+    private readonly mail: MailService,
+    private readonly planner: ReminderPlanner,
+    private readonly digests: DigestComposer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async deliver(reminderId: string, attempt: Attempt): Promise<string> {
+    const row = await this.repository.find(reminderId);
+    if (!row) return 'gone';
+    if (row.status === 'PENDING' && (await this.repository.claimIfDue(row.id, this.config.REMINDER_LEASE_SECONDS))) row.status = 'CLAIMED';
+    if (row.status !== 'CLAIMED') return `not claimed: ${row.status}`;
+
+    const reason = await this.skipReason(row);
+    if (reason) return this.skip(row, reason);
+    const now = new Date();
+    const email = row.kind === 'DIGEST' ? await this.digests.compose(row.recipient, now) : this.render(row, now);
+    if (!email) return this.skip(row, 'nothing due');
+    if (!(await this.repository.startAttempt(row.id, this.config.REMINDER_LEASE_SECONDS))) return 'cancelled meanwhile';
+
+    const messageId = this.mail.messageId(row.kind === 'DIGEST' ? 'digest' : 'reminder', row.id);
+    try {
+      await this.mail.send({ to: row.recipient.email, ...email, messageId });
+    } catch (error: unknown) {
+      await this.onFailure(row, error, attempt);
+      throw error;
+    }
+    await this.repository.transaction(async (tx) => {
+      const { count } = await this.repository.markSent(tx, row.id, messageId);
+      if (count === 1 && row.commitmentId && isRepeating(row)) await this.planner.replanLocked(tx, row.commitmentId);
+    });
+    return 'sent';
+  }
+
+  private async skipReason(row: DeliveryRow): Promise<string | null> {
+    if (row.kind !== 'DIGEST') {
+      const c = row.commitment;
+      if (!c || c.deletedAt || c.status === 'DONE' || c.status === 'CANCELLED') return 'commitment closed';
+      if (!OPEN.has(c.status)) return `commitment is ${c.status}`;
+    }
+    return (await this.repository.isSuperseded(row)) ? 'superseded by a later reminder' : null;
+  }
+
+  private render(row: DeliveryRow, now: Date): RenderedEmail | null {
+    if (!row.commitment || row.kind === 'DIGEST') return null;
+    return renderReminderEmail(reminderView({ ...row, commitment: row.commitment }, row.kind, now, this.config.PUBLIC_URL));
+  }
+
+  private async skip(row: DeliveryRow, reason: string): Promise<string> {
+    await this.repository.transaction(async (tx) => {
+      const { count } = await this.repository.skip(tx, row.id, reason);
+      if (count === 1 && row.commitmentId && isRepeating(row) && reason !== 'commitment closed') await this.planner.replanLocked(tx, row.commitmentId);
+    });
+    return `skipped: ${reason}`;
+  }
+
+  /** A refusal worth retrying keeps the row CLAIMED through the backoff; the last one marks it FAILED. */
+  private async onFailure(row: DeliveryRow, error: unknown, attempt: Attempt): Promise<never> {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof MailRejectedError && error.permanent;
+    if (permanent || attempt.made + 1 >= attempt.max) {
+      await this.repository.markFailed(row.id, message);
+      this.logger.warn(`Reminder ${row.id} failed after ${attempt.made + 1} attempt(s): ${message}`);
+      throw new UnrecoverableError(message);
+    }
+    await this.repository.recordRetry(row.id, message, backoffAfter(this.config, attempt.made + 1) + this.config.REMINDER_LEASE_SECONDS * 1000);
+    throw error;
+  }
+}
+
+/** Overdue repeats are planned one at a time: once one has fired, the next is added. */
+function isRepeating(row: DeliveryRow): boolean {
+  return row.kind === 'OVERDUE' || row.kind === 'ESCALATION';
+}

@@ -1,0 +1,18 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { DigestsModule } from '../digests/digests.module.js';
+import { MailModule } from '../mail/mail.module.js';
+import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
+import { ReminderDelivery } from './reminder-delivery.service.js';
+import { ReminderDispatchRepository } from './reminder-dispatch.repository.js';
+import { ReminderDispatcher } from './reminder-dispatcher.service.js';
+import { ReminderLedgerModule } from './reminder-ledger.module.js';
+import { DELIVERY_QUEUE, DISPATCH_QUEUE } from './reminder-queues.js';
+import { ReminderWorkers } from './reminder-workers.js';
+
+/** Worker side only: the API process never imports this, so it never consumes jobs. */
+@Module({
+  imports: [BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: DELIVERY_QUEUE }), ReminderLedgerModule, MailModule, DigestsModule],
+  providers: [ReminderDispatchRepository, ReminderDispatcher, ReminderDeliveryRepository, ReminderDelivery, ReminderWorkers],
+})
+export class ReminderWorkerModule {}
