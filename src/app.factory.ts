@@ -37,7 +37,14 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // Swagger UI needs inline scripts and styles; the API itself serves JSON only.
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      // Internal installs often serve plain HTTP: do not make browsers upgrade every request.
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
     },
   });
   await app.register(cors, {
