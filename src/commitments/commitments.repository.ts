@@ -139,6 +139,29 @@ export class CommitmentsRepository {
     };
   }
 
+  /**
+   * A meeting's dates changed: every commitment due at it takes the new window, with a history entry
+   * and its reminders re-planned, inside the caller's transaction (the one changing the meeting).
+   */
+  async rescheduleDueAtMeeting(tx: Tx, meetingId: string, window: { start: Date; end: Date } | null, actor: string): Promise<void> {
+    const due = await tx.commitment.findMany({
+      where: { deadlineMeetingId: meetingId, deletedAt: null },
+      select: { id: true, deadlineStart: true, deadlineEnd: true },
+    });
+    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+    for (const c of due) {
+      const from = { start: iso(c.deadlineStart), end: iso(c.deadlineEnd) };
+      const to = { start: iso(window?.start), end: iso(window?.end) };
+      if (from.start === to.start && from.end === to.end) continue;
+      await tx.commitment.update({
+        where: { id: c.id },
+        data: { deadlineStart: window?.start ?? null, deadlineEnd: window?.end ?? null, version: { increment: 1 } },
+      });
+      await this.record(tx, c.id, [{ type: 'UPDATED', actor, changes: { deadlineWindow: { from, to } }, note: 'the meeting it is due at was rescheduled' }]);
+      await this.reminders.replan(tx, c.id);
+    }
+  }
+
   private async record(tx: Tx, commitmentId: string, events: EventDraft[]): Promise<void> {
     if (events.length) await tx.commitmentEvent.createMany({ data: events.map((e) => ({ ...e, commitmentId })) });
   }

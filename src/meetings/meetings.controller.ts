@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../core/auth/principal.decorator.js';
+import type { Principal } from '../core/auth/roles.js';
 import { ApiOperationDoc } from '../core/http/openapi.js';
 import { idParam } from '../core/http/params.js';
 import {
@@ -48,8 +50,12 @@ export class MeetingsController {
 
   @Patch(':id')
   @ApiOperationDoc({ summary: 'Update a meeting', response: meetingSchema, errors: [403, 404, 409] })
-  update(@Param('id', { schema: idParam }) id: string, @Body({ schema: updateMeetingSchema }) body: UpdateMeeting) {
-    return this.meetings.update(id, body);
+  update(
+    @Param('id', { schema: idParam }) id: string,
+    @Body({ schema: updateMeetingSchema }) body: UpdateMeeting,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.meetings.update(id, body, principal);
   }
 
   @Delete(':id')

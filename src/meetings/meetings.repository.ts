@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { MeetingStatus, Prisma } from '../generated/prisma/client.js';
+import { CommitmentsRepository } from '../commitments/commitments.repository.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
+import { meetingWindow } from '../deadlines/deadline-window.js';
 import { participantOrder, type NewParticipant } from './participants.repository.js';
 
 const withParticipants = { participants: { orderBy: participantOrder } } satisfies Prisma.MeetingInclude;
@@ -31,7 +33,10 @@ export interface MeetingFilter {
 
 @Injectable()
 export class MeetingsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly commitments: CommitmentsRepository,
+  ) {}
 
   /** The meeting and its participants in one transaction. */
   create(meeting: MeetingFields, participants: NewParticipant[]): Promise<MeetingRow> {
@@ -81,8 +86,19 @@ export class MeetingsRepository {
    * time zone that closes an open-ended day) can be told apart here: commitments due at this meeting
    * take their deadline window from those dates.
    */
-  update(id: string, changes: MeetingChanges): Promise<MeetingRow> {
-    return this.prisma.meeting.update({
+  /** When the dates move, commitments due at the meeting move with them, in the same transaction. */
+  update(id: string, changes: MeetingChanges, actor: string): Promise<MeetingRow> {
+    return this.prisma.$transaction(async (tx) => {
+      const meeting = await this.write(tx, id, changes);
+      if (changes.startsAt !== undefined || changes.endsAt !== undefined || changes.timeZone !== undefined) {
+        await this.commitments.rescheduleDueAtMeeting(tx, id, meetingWindow(meeting), actor);
+      }
+      return meeting;
+    });
+  }
+
+  private write(tx: Prisma.TransactionClient, id: string, changes: MeetingChanges): Promise<MeetingRow> {
+    return tx.meeting.update({
       where: { id },
       data: {
         seriesId: changes.seriesId,

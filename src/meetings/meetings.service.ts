@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
+import type { Principal } from '../core/auth/roles.js';
+import { actorOf } from '../commitments/commitments.service.js';
 import { ProblemError } from '../core/errors/problem.js';
 import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
 import { toMeetingJson } from './meeting.mapper.js';
@@ -48,7 +50,7 @@ export class MeetingsService {
     return toPage(rows, query.limit, toMeetingJson, (r) => ({ startsAt: r.startsAt?.toISOString() ?? null, id: r.id }));
   }
 
-  async update(id: string, input: UpdateMeeting): Promise<MeetingJson> {
+  async update(id: string, input: UpdateMeeting, principal: Principal): Promise<MeetingJson> {
     const current = await this.find(id);
     await this.checkSeries(input.seriesId);
     const { startsAt, endsAt, ...rest } = input;
@@ -62,7 +64,7 @@ export class MeetingsService {
       changes.endsAt === undefined ? current.endsAt : changes.endsAt,
     );
     if (datesError) throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', [datesError]);
-    return toMeetingJson(await this.repository.update(id, changes));
+    return toMeetingJson(await this.repository.update(id, changes, actorOf(principal)));
   }
 
   /** Refused with 409 while a commitment was made at, or is due at, the meeting. */

@@ -59,6 +59,30 @@ describe('commitments', () => {
       expect(due.body.deadline).toMatchObject({ start: '2021-03-10T09:00:00.000+05:00', end: '2021-03-11T17:00:00.000+05:00' });
     });
 
+    it('follows its meeting when the meeting gets a date, with a history entry', async () => {
+      const meeting = await sut.http().post('/api/v1/meetings').set(ADMIN).send({ title: unique('Third round'), timeZone: 'Asia/Karachi' }).expect(201);
+      const meetingId = meeting.body.id as string;
+      const due = await create({ title: 'Report on the decisions', deadline: { precision: 'MEETING', meetingId } }).expect(201);
+      const id = due.body.id as string;
+      expect(due.body.deadline).toMatchObject({ start: null, end: null });
+
+      await sut.http().patch(`/api/v1/meetings/${meetingId}`).set(ADMIN).send({ startsAt: '2020-03-10T09:00:00+05:00', endsAt: '2020-03-11T17:00:00+05:00' }).expect(200);
+      const moved = await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
+      expect(moved.body.deadline).toMatchObject({ start: '2020-03-10T09:00:00.000+05:00', end: '2020-03-11T17:00:00.000+05:00' });
+      expect(moved.body).toMatchObject({ overdue: true, version: 2 });
+      expect(moved.headers.etag).toBe('"2"');
+      const events = await sut.http().get(`/api/v1/commitments/${id}/events`).set(ADMIN).expect(200);
+      expect(events.body.items.at(-1)).toMatchObject({
+        type: 'UPDATED',
+        actor: 'bootstrap admin',
+        changes: { deadlineWindow: { from: { start: null, end: null }, to: { start: '2020-03-10T04:00:00.000Z', end: '2020-03-11T12:00:00.000Z' } } },
+      });
+
+      // Renaming the meeting does not touch the commitments due at it.
+      await sut.http().patch(`/api/v1/meetings/${meetingId}`).set(ADMIN).send({ location: 'Rawalpindi' }).expect(200);
+      expect((await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200)).body.version).toBe(2);
+    });
+
     it.each([
       [{ precision: 'YEAR' }, 'deadline.value'],
       [{ precision: 'MONTH', value: '2019-13' }, 'deadline.value'],
