@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Person, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 import type { CreatePerson, UpdatePerson } from './person.schemas.js';
 
 export interface PersonFilter {
@@ -11,7 +12,10 @@ export interface PersonFilter {
 
 @Injectable()
 export class PeopleRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly reminders: ReminderPlanner,
+  ) {}
 
   create(data: CreatePerson): Promise<Person> {
     return this.prisma.person.create({
@@ -43,17 +47,22 @@ export class PeopleRepository {
     return this.prisma.person.findMany({ where: { AND: where }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit + 1 });
   }
 
+  /** A new time zone or escalation contact re-plans the person's reminders in the same transaction. */
   update(id: string, data: UpdatePerson): Promise<Person> {
-    return this.prisma.person.update({
-      where: { id },
-      data: {
-        name: data.name,
-        title: data.title,
-        email: data.email,
-        partyId: data.partyId,
-        timeZone: data.timeZone,
-        escalationContactId: data.escalationContactId,
-      },
+    return this.prisma.$transaction(async (tx) => {
+      const person = await tx.person.update({
+        where: { id },
+        data: {
+          name: data.name,
+          title: data.title,
+          email: data.email,
+          partyId: data.partyId,
+          timeZone: data.timeZone,
+          escalationContactId: data.escalationContactId,
+        },
+      });
+      if (data.timeZone !== undefined || data.escalationContactId !== undefined) await this.reminders.replanForPerson(tx, id);
+      return person;
     });
   }
 

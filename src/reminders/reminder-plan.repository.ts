@@ -76,9 +76,4 @@ export class ReminderPlanRepository {
     });
     return rows.map((r) => r.id);
   }
-
-  async commitmentsDueAtMeeting(tx: Tx, meetingId: string): Promise<string[]> {
-    const rows = await tx.commitment.findMany({ where: { deadlineMeetingId: meetingId }, select: { id: true } });
-    return rows.map((r) => r.id);
-  }
 }

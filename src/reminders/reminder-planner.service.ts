@@ -52,11 +52,6 @@ export class ReminderPlanner {
     for (const id of await this.repository.commitmentsOfPerson(tx, personId)) await this.replan(tx, id);
   }
 
-  /** After a meeting gets (or changes) its dates: commitments due at it take their window from them. */
-  async replanForMeeting(tx: Tx, meetingId: string): Promise<void> {
-    for (const id of await this.repository.commitmentsDueAtMeeting(tx, meetingId)) await this.replan(tx, id);
-  }
-
   policyOf(commitment: Pick<PlannedCommitment, 'deadlinePrecision' | 'reminderPolicy'>): ReminderPolicy {
     const override = reminderPolicySchema.safeParse(commitment.reminderPolicy ?? undefined);
     return effectivePolicy(commitment.deadlinePrecision ?? 'DAY', override.success ? override.data : null, this.config.REMINDER_LOCAL_TIME);
