@@ -97,15 +97,50 @@ export const commitmentSchema = z
   })
   .meta({ id: 'Commitment' });
 
-export const commitmentListQuerySchema = listQuerySchema.extend({
-  status: z
-    .union([z.enum(CommitmentStatus), z.array(z.enum(CommitmentStatus))])
-    .transform((s) => (Array.isArray(s) ? s : [s]))
-    .optional()
-    .meta({ description: 'One or more statuses (repeat the parameter)' }),
-  meetingId: z.uuid().optional(),
+const statusList = z
+  .union([z.enum(CommitmentStatus), z.array(z.enum(CommitmentStatus))])
+  .transform((s) => [...new Set(Array.isArray(s) ? s : [s])])
+  .meta({ description: 'One or more statuses (repeat the parameter)' });
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const dayOrInstant = z.union([instant, z.iso.date()]);
+
+/**
+ * What a list of commitments can be narrowed by. The list, the CSV export, the dashboard summary
+ * and calendar feeds all take these, with the same meaning.
+ */
+export const commitmentFilterShape = {
+  status: statusList.optional(),
+  overdue: flag.optional().meta({ description: 'true: the deadline window has closed and it is not DONE or CANCELLED; false: the others' }),
+  dueFrom: dayOrInstant.optional().meta({
+    description: 'With dueTo: the deadline window overlaps [dueFrom, dueTo]. A day means its start (dueFrom) or its end (dueTo), UTC. Undated commitments never match',
+    example: '2020-01-01',
+  }),
+  dueTo: dayOrInstant.optional().meta({ example: '2020-12-31' }),
   partyId: z.uuid().optional().meta({ description: 'Owed by this party' }),
-});
+  counterpartyId: z.uuid().optional().meta({ description: 'Owed to this party' }),
+  personId: z.uuid().optional().meta({ description: 'This person is responsible for it' }),
+  meetingId: z.uuid().optional().meta({ description: 'Made at this meeting' }),
+  seriesId: z.uuid().optional().meta({ description: 'Made at a meeting of this series' }),
+  tag: z.string().trim().min(1).max(50).optional(),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Full-text search over title, description and source quote (web-search syntax: words, "phrases", -excluded, or)' }),
+};
+
+export const commitmentFilterSchema = z.strictObject(commitmentFilterShape).meta({ id: 'CommitmentFilter' });
+
+export const commitmentSorts = ['deadline', 'created', 'updated', 'relevance'] as const;
+
+export const commitmentListQuerySchema = listQuerySchema
+  .extend({
+    ...commitmentFilterShape,
+    sort: z.enum(commitmentSorts).optional().meta({
+      description:
+        'deadline: by the deadline window’s end, undated last (the default without q); created; updated; relevance: best full-text matches first (the default with q; ranks the first 1,000 matches found)',
+    }),
+    order: z.enum(['asc', 'desc']).optional().meta({ description: 'Default: asc for deadline, desc for created, updated and relevance' }),
+    includeTotal: flag.optional().meta({ description: 'true adds `total`: how many commitments match, ignoring limit and cursor' }),
+  })
+  .refine((q) => q.sort !== 'relevance' || q.q !== undefined, { path: ['sort'], message: 'relevance needs q' })
+  .refine((q) => !(q.sort === 'relevance' && q.order === 'asc'), { path: ['order'], message: 'relevance is best first only' });
 
 export const noteSchema = z
   .strictObject({ text: z.string().trim().min(1).max(10_000) })
@@ -126,11 +161,18 @@ export const commitmentEventSchema = z
   })
   .meta({ id: 'CommitmentEvent' });
 
-export const commitmentPageSchema = pageSchema(commitmentSchema, 'CommitmentPage');
+export const commitmentPageSchema = z
+  .object({
+    items: z.array(commitmentSchema),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional().meta({ description: 'With includeTotal=true: how many match' }),
+  })
+  .meta({ id: 'CommitmentPage' });
 export const commitmentEventPageSchema = pageSchema(commitmentEventSchema, 'CommitmentEventPage');
 
 export type CreateCommitment = z.infer<typeof createCommitmentSchema>;
 export type UpdateCommitment = z.infer<typeof updateCommitmentSchema>;
 export type CommitmentJson = z.infer<typeof commitmentSchema>;
 export type CommitmentListQuery = z.infer<typeof commitmentListQuerySchema>;
+export type CommitmentFilterQuery = z.infer<typeof commitmentFilterSchema>;
 export type CommitmentEventJson = z.infer<typeof commitmentEventSchema>;

@@ -20,6 +20,7 @@ import {
   type CreateCommitment,
   type UpdateCommitment,
 } from './commitment.schemas.js';
+import { CommitmentSearchService } from './commitment-search.service.js';
 import { CommitmentsService, type CommitmentWithEtag } from './commitments.service.js';
 
 const ifMatchHeader = ApiHeader({
@@ -34,7 +35,10 @@ const rejectSchema = z.strictObject({ reason: z.string().trim().max(1000).option
 @ApiBearerAuth()
 @Controller('api/v1/commitments')
 export class CommitmentsController {
-  constructor(private readonly commitments: CommitmentsService) {}
+  constructor(
+    private readonly commitments: CommitmentsService,
+    private readonly search: CommitmentSearchService,
+  ) {}
 
   @Post()
   @ApiOperationDoc({ summary: 'Record a commitment', status: 201, response: commitmentSchema, errors: [403] })
@@ -43,9 +47,16 @@ export class CommitmentsController {
   }
 
   @Get()
-  @ApiOperationDoc({ summary: 'List commitments, newest first', response: commitmentPageSchema })
+  @ApiOperationDoc({
+    summary: 'List commitments: filters, sorts, full-text search, keyset cursor',
+    description:
+      'Filters combine (AND). Default order: by the deadline window’s end, soonest first, undated last; with `q`, best matches first. ' +
+      'Relevance ranks the first 1,000 matches the search index yields (ranking every match of a common word costs too much); ' +
+      'to page exhaustively through a large result, sort by deadline, created or updated. Paging never skips or repeats a row, even while rows are added.',
+    response: commitmentPageSchema,
+  })
   list(@Query({ schema: commitmentListQuerySchema }) query: CommitmentListQuery) {
-    return this.commitments.list(query);
+    return this.search.list(query);
   }
 
   @Get(':id')

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReminderLedgerModule } from '../reminders/reminder-ledger.module.js';
 import { CommitmentDeadlines } from './commitment-deadline.js';
+import { CommitmentSearchRepository } from './commitment-search.repository.js';
+import { CommitmentSearchService } from './commitment-search.service.js';
 import { CommitmentsController } from './commitments.controller.js';
 import { CommitmentsRepository } from './commitments.repository.js';
 import { CommitmentsService } from './commitments.service.js';
@@ -8,7 +10,7 @@ import { CommitmentsService } from './commitments.service.js';
 @Module({
   imports: [ReminderLedgerModule],
   controllers: [CommitmentsController],
-  providers: [CommitmentsRepository, CommitmentsService, CommitmentDeadlines],
-  exports: [CommitmentsService, CommitmentsRepository],
+  providers: [CommitmentsRepository, CommitmentsService, CommitmentDeadlines, CommitmentSearchRepository, CommitmentSearchService],
+  exports: [CommitmentsService, CommitmentsRepository, CommitmentSearchService],
 })
 export class CommitmentsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type CommitmentRole, type CommitmentStatus } from '../generated/prisma/client.js';
+import { Prisma, type CommitmentRole } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 
@@ -24,12 +24,6 @@ export interface EventDraft {
   note?: string;
 }
 
-export interface CommitmentFilter {
-  statuses?: CommitmentStatus[];
-  meetingId?: string;
-  ownerPartyId?: string;
-}
-
 @Injectable()
 export class CommitmentsRepository {
   constructor(
@@ -44,21 +38,6 @@ export class CommitmentsRepository {
   /** Includes deleted rows: a rejected candidate must not come back when the text is read again. */
   findByExtractionKey(meetingId: string, extractionKey: string): Promise<CommitmentRow | null> {
     return this.prisma.commitment.findUnique({ where: { meetingId_extractionKey: { meetingId, extractionKey } }, include: commitmentInclude });
-  }
-
-  list(filter: CommitmentFilter, limit: number, after?: { createdAt: Date; id: string }): Promise<CommitmentRow[]> {
-    return this.prisma.commitment.findMany({
-      where: {
-        deletedAt: null,
-        ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
-        ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
-        ...(filter.ownerPartyId ? { ownerPartyId: filter.ownerPartyId } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-      include: commitmentInclude,
-    });
   }
 
   /** Creates the commitment, its people and its CREATED event in one transaction. */

@@ -9,7 +9,6 @@ import { etagOf, toCommitmentJson, toEventJson } from './commitment.mapper.js';
 import type {
   CommitmentEventJson,
   CommitmentJson,
-  CommitmentListQuery,
   CreateCommitment,
   UpdateCommitment,
 } from './commitment.schemas.js';
@@ -17,7 +16,6 @@ import { diff, stateOf, type CommitmentState } from './commitment-state.js';
 import { allowedNext, canTransition, isClosed } from './commitment-status.js';
 import { CommitmentsRepository, type CommitmentRow, type EventDraft, type PersonLink } from './commitments.repository.js';
 
-const positionSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
 const eventPositionSchema = z.object({ seq: z.string().regex(/^\d{1,19}$/) });
 
 export interface CommitmentWithEtag {
@@ -93,17 +91,6 @@ export class CommitmentsService {
 
   async get(id: string): Promise<CommitmentWithEtag> {
     return withEtag(await this.find(id));
-  }
-
-  async list(query: CommitmentListQuery): Promise<Page<CommitmentJson>> {
-    const position = decodeCursor(query.cursor, positionSchema);
-    const rows = await this.repository.list(
-      { statuses: query.status, meetingId: query.meetingId, ownerPartyId: query.partyId },
-      query.limit,
-      position && { createdAt: new Date(position.createdAt), id: position.id },
-    );
-    const now = new Date();
-    return toPage(rows, query.limit, (r) => toCommitmentJson(r, now), (r) => ({ createdAt: r.createdAt.toISOString(), id: r.id }));
   }
 
   /** Applies a partial change; with If-Match, only to the version the client saw (else 412). */

@@ -195,12 +195,12 @@ describe('commitments', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await sut.http().get('/api/v1/commitments').query({ meetingId: meeting.id, limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
+      const page = await sut.http().get('/api/v1/commitments').query({ meetingId: meeting.id, sort: 'created', limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
       seen.push(...page.body.items.map((c: { title: string }) => c.title));
       cursor = page.body.nextCursor as string | null;
     } while (cursor);
     expect(seen).toEqual(['Item 4', 'Item 3', 'Item 2', 'Item 1', 'Item 0']);
-    const open = await sut.http().get('/api/v1/commitments').query({ meetingId: meeting.id, status: 'OPEN' }).set(ADMIN).expect(200);
+    const open = await sut.http().get('/api/v1/commitments').query({ meetingId: meeting.id, status: 'OPEN', sort: 'created' }).set(ADMIN).expect(200);
     expect(open.body.items.map((c: { title: string }) => c.title)).toEqual(['Item 3', 'Item 1']);
     await sut.http().get('/api/v1/commitments').query({ cursor: 'garbage' }).set(ADMIN).expect(400);
   });
