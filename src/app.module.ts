@@ -7,6 +7,7 @@ import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
+import { ExtractionModule } from './extraction/extraction.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
@@ -32,6 +33,7 @@ export class ApiModule {
         PeopleModule,
         MeetingSeriesModule,
         MeetingsModule,
+        ExtractionModule,
         QueueModule,
         RemindersModule,
       ],
