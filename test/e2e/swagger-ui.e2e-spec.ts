@@ -24,6 +24,8 @@ describe('Swagger UI', () => {
 
   it('lets an admin authorize with the API key and create a commitment', async () => {
     const page = await browser!.newPage();
+    // Generous: on a loaded CI machine Swagger UI's bundle can take a while to render.
+    page.setDefaultTimeout(45_000);
     await page.goto(`${baseUrl}/docs`);
     await page.locator('button.authorize').first().click();
     await page.locator('.modal-ux input').first().fill(process.env.ADMIN_API_KEY!);
@@ -39,11 +41,11 @@ describe('Swagger UI', () => {
     );
     await operation.locator('button.execute').click();
     const status = operation.locator('.live-responses-table tr.response .response-col_status').first();
-    await status.waitFor({ timeout: 15_000 });
+    await status.waitFor({ timeout: 45_000 });
     expect((await status.innerText()).trim()).toBe('201');
 
     const stored = await sut.app.get(PrismaService).commitment.findFirstOrThrow({ where: { title } });
     expect(stored).toMatchObject({ deadlinePrecision: 'YEAR', deadlineValue: '2020', status: 'OPEN' });
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });
