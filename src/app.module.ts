@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { ConfigModule } from './core/config/config.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
@@ -30,6 +31,7 @@ export class ApiModule {
         ApiKeysModule,
         PartiesModule,
         CommitmentsModule,
+        DashboardModule,
         PeopleModule,
         MeetingSeriesModule,
         MeetingsModule,

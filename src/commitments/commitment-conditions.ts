@@ -52,7 +52,7 @@ export function toFilter(query: CommitmentFilterQuery): CommitmentFilter {
 }
 
 /** A day stands for its first millisecond as a lower bound and its last as an upper bound (UTC). */
-function boundary(value: string, side: 'start' | 'end'): Date {
+export function boundary(value: string, side: 'start' | 'end'): Date {
   if (value.includes('T')) return new Date(value);
   const day = DateTime.fromISO(value, { zone: 'UTC' });
   return (side === 'start' ? day.startOf('day') : day.endOf('day')).toJSDate();

@@ -38,7 +38,7 @@ const sortColumn: Record<SortKey, Prisma.Sql> = {
 };
 
 /** Columns named as CommitmentRow names them, so rows map to JSON like those Prisma reads. */
-const columns = Prisma.sql`
+export const commitmentColumns = Prisma.sql`
   c.id, c.title, c.description, c.meeting_id AS "meetingId", c.owner_party_id AS "ownerPartyId",
   c.counterparty_id AS "counterpartyId", c.source_quote AS "sourceQuote", c.source_start AS "sourceStart",
   c.source_end AS "sourceEnd", c.status::text AS status, c.assessment::text AS assessment, c.tags,
@@ -55,7 +55,7 @@ const columns = Prisma.sql`
     'series', CASE WHEN ds.id IS NULL THEN NULL ELSE json_build_object('name', ds.name, 'shortName', ds.short_name) END
   ) END AS "deadlineMeeting"`;
 
-const joins = Prisma.sql`LEFT JOIN meeting dm ON dm.id = c.deadline_meeting_id LEFT JOIN meeting_series ds ON ds.id = dm.series_id`;
+export const commitmentJoins = Prisma.sql`LEFT JOIN meeting dm ON dm.id = c.deadline_meeting_id LEFT JOIN meeting_series ds ON ds.id = dm.series_id`;
 
 /** The commitment list's SQL: filters, keyset paging in several orders, bounded relevance ranking. */
 @Injectable()
@@ -73,7 +73,7 @@ export class CommitmentSearchRepository {
       : Prisma.empty;
     const direction = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
     return this.prisma.$queryRaw<CommitmentRow[]>`
-      SELECT ${columns} FROM commitment c ${joins}
+      SELECT ${commitmentColumns} FROM commitment c ${commitmentJoins}
       WHERE ${conditionsOf(filter, now)} ${cursor}
       ORDER BY ${key} ${direction}, c.id ${direction}
       LIMIT ${take}`;
@@ -88,7 +88,7 @@ export class CommitmentSearchRepository {
         FROM commitment c WHERE ${conditionsOf(filter, now)}
         LIMIT ${RANKED_CANDIDATES}
       )
-      SELECT ${columns}, r.rank FROM candidates r JOIN commitment c ON c.id = r.id ${joins}
+      SELECT ${commitmentColumns}, r.rank FROM candidates r JOIN commitment c ON c.id = r.id ${commitmentJoins}
       ${cursor}
       ORDER BY r.rank DESC, r.id ASC
       LIMIT ${take}`;
