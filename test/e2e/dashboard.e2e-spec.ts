@@ -19,7 +19,8 @@ describe('dashboard', () => {
   const party = async (name: string) => (await prisma.party.create({ data: { name: unique(name) } })).id;
   const series = async (name: string) => (await prisma.meetingSeries.create({ data: { name: unique(name) } })).id;
   const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string; title: string };
-  const get = async (path: string, query: Record<string, unknown> = {}) => (await sut.http().get(path).query(query).set(viewer).expect(200)).body;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const get = async (path: string, query: Record<string, unknown> = {}): Promise<any> => (await sut.http().get(path).query(query).set(viewer).expect(200)).body;
 
   describe('compliance on a hand-built data set', () => {
     const ids: Record<string, string> = {};
@@ -57,8 +58,8 @@ describe('dashboard', () => {
     });
 
     it('lists the commitments behind each figure', async () => {
-      const behind = async (figure: string, partyId?: string) =>
-        (await get('/api/v1/dashboard/compliance/commitments', { seriesId: ids.series, from: '2020-01-01', to: '2020-12-31', figure, ...(partyId ? { partyId } : {}) })).items.map((c: { title: string }) => c.title);
+      const behind = async (figure: string, partyId?: string): Promise<string[]> =>
+        (await get('/api/v1/dashboard/compliance/commitments', { seriesId: ids.series, from: '2020-01-01', to: '2020-12-31', figure, ...(partyId ? { partyId } : {}) })).items.map((c: { title: string }) => c.title) as string[];
       expect(await behind('doneLate', ids.a)).toEqual(['a3 late']);
       expect(await behind('doneOnTime', ids.a)).toEqual(['a1 on time', 'a2 on the last millisecond']);
       expect(await behind('openOverdue')).toEqual(['b2 open overdue', 'a4 open overdue']);
