@@ -1,33 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
-
-const named = { select: { name: true } } as const;
-
-export const deliveryInclude = {
-  recipient: { select: { id: true, name: true, email: true, timeZone: true } },
-  commitment: {
-    include: {
-      ownerParty: named,
-      counterparty: named,
-      people: { where: { role: 'RESPONSIBLE' }, select: { person: named }, orderBy: { personId: 'asc' } },
-      meeting: { select: { title: true, round: true, location: true, startsAt: true, timeZone: true, series: named } },
-      deadlineMeeting: { select: { title: true, round: true, series: { select: { name: true, shortName: true } } } },
-      events: { where: { type: 'NOTE' }, orderBy: { createdAt: 'desc' }, take: 3, select: { createdAt: true, actor: true, note: true } },
-    },
-  },
-} satisfies Prisma.ReminderInclude;
-
-export type DeliveryRow = Prisma.ReminderGetPayload<{ include: typeof deliveryInclude }>;
-export type DeliveryCommitment = NonNullable<DeliveryRow['commitment']>;
+import { DELIVERY_SELECT, deliveryRowSchema, type DeliveryRow } from './reminder-delivery.query.js';
 
 /** The delivery side of the ledger: every state change is conditional on the row still being CLAIMED. */
 @Injectable()
 export class ReminderDeliveryRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  find(id: string): Promise<DeliveryRow | null> {
-    return this.prisma.reminder.findUnique({ where: { id }, include: deliveryInclude });
+  async find(id: string): Promise<DeliveryRow | null> {
+    const [row] = await this.prisma.$queryRawUnsafe<unknown[]>(DELIVERY_SELECT, id);
+    return row === undefined ? null : deliveryRowSchema.parse(row);
   }
 
   /** A job whose row went back to PENDING (its lease ran out while it waited) takes the row itself. */
@@ -38,33 +21,36 @@ export class ReminderDeliveryRepository {
     return count === 1;
   }
 
-  /** A later reminder for the same commitment and person is due too: only the newest is worth sending. */
-  async isSuperseded(row: { id: string; commitmentId: string | null; recipientPersonId: string; fireAt: Date }): Promise<boolean> {
-    const [{ later }] = await this.prisma.$queryRaw<{ later: boolean }[]>`
-      SELECT EXISTS (
-        SELECT 1 FROM reminder
-        WHERE recipient_person_id = ${row.recipientPersonId}::uuid
-          AND commitment_id IS NOT DISTINCT FROM ${row.commitmentId}::uuid
-          AND id <> ${row.id}::uuid
-          AND fire_at > ${row.fireAt} AND fire_at <= now()
-          AND status IN ('PENDING', 'CLAIMED', 'SENT')) AS later`;
-    return later;
-  }
-
-  /** Counts the attempt and renews the lease so a slow send is not mistaken for a lost one. */
-  async startAttempt(id: string, leaseSeconds: number): Promise<boolean> {
-    const count = await this.prisma.$executeRaw`
-      UPDATE reminder SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
-      WHERE id = ${id}::uuid AND status = 'CLAIMED'`;
-    return count === 1;
+  /**
+   * Counts the attempt and renews the lease (a slow send is not a lost one), unless the row is no longer
+   * CLAIMED or a later reminder for the same commitment and person is due too: after downtime only the
+   * newest is worth sending. One statement, as this runs once per email.
+   */
+  async startAttempt(row: { id: string; commitmentId: string | null; recipientPersonId: string; fireAt: Date }, leaseSeconds: number): Promise<'started' | 'superseded' | 'not claimed'> {
+    const [result] = await this.prisma.$queryRaw<{ started: boolean; superseded: boolean }[]>`
+      WITH later AS (
+        SELECT EXISTS (
+          SELECT 1 FROM reminder
+          WHERE recipient_person_id = ${row.recipientPersonId}::uuid
+            AND ${row.commitmentId === null
+              ? Prisma.sql`commitment_id IS NULL AND kind = 'DIGEST'`
+              : Prisma.sql`commitment_id = ${row.commitmentId}::uuid`}
+            AND id <> ${row.id}::uuid
+            AND fire_at > ${row.fireAt} AND fire_at <= now()
+            AND status IN ('PENDING', 'CLAIMED', 'SENT')) AS superseded),
+      started AS (
+        UPDATE reminder SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+        WHERE id = ${row.id}::uuid AND status = 'CLAIMED' AND NOT (SELECT superseded FROM later)
+        RETURNING id)
+      SELECT EXISTS (SELECT 1 FROM started) AS started, (SELECT superseded FROM later) AS superseded`;
+    return result.started ? 'started' : result.superseded ? 'superseded' : 'not claimed';
   }
 
   /** Marks SENT only if still CLAIMED: a row cancelled meanwhile stays cancelled. */
-  markSent(tx: Prisma.TransactionClient, id: string, messageId: string): Promise<Prisma.BatchPayload> {
-    return tx.reminder.updateMany({
-      where: { id, status: 'CLAIMED' },
-      data: { status: 'SENT', sentAt: new Date(), messageId, leaseUntil: null, lastError: null },
-    });
+  markSent(id: string, messageId: string, tx: Prisma.TransactionClient = this.prisma): Promise<number> {
+    return tx.$executeRaw`
+      UPDATE reminder SET status = 'SENT', sent_at = now(), message_id = ${messageId}, lease_until = NULL, last_error = NULL, updated_at = now()
+      WHERE id = ${id}::uuid AND status = 'CLAIMED'`;
   }
 
   skip(tx: Prisma.TransactionClient, id: string, reason: string): Promise<Prisma.BatchPayload> {

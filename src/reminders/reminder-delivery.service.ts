@@ -4,9 +4,10 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { DigestComposer } from '../digests/digest-composer.service.js';
 import { MailRejectedError, MailService } from '../mail/mail.service.js';
-import { renderReminderEmail, type RenderedEmail } from '../mail/reminder-email.js';
+import { renderReminderEmail } from '../mail/reminder-email.js';
 import { backoffAfter } from './reminder-queues.js';
-import { ReminderDeliveryRepository, type DeliveryRow } from './reminder-delivery.repository.js';
+import type { DeliveryRow } from './reminder-delivery.query.js';
+import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { reminderView } from './reminder-view.js';
 
@@ -40,12 +41,16 @@ export class ReminderDelivery {
     if (row.status === 'PENDING' && (await this.repository.claimIfDue(row.id, this.config.REMINDER_LEASE_SECONDS))) row.status = 'CLAIMED';
     if (row.status !== 'CLAIMED') return `not claimed: ${row.status}`;
 
-    const reason = await this.skipReason(row);
-    if (reason) return this.skip(row, reason);
+    const closed = closedReason(row);
+    if (closed) return this.skip(row, closed);
+    const started = await this.repository.startAttempt(row, this.config.REMINDER_LEASE_SECONDS);
+    if (started === 'superseded') return this.skip(row, 'superseded by a later reminder');
+    if (started === 'not claimed') return 'cancelled meanwhile';
     const now = new Date();
-    const email = row.kind === 'DIGEST' ? await this.digests.compose(row.recipient, now) : this.render(row, now);
+    const email = row.commitment
+      ? renderReminderEmail(reminderView(row, row.commitment, row.kind === 'DIGEST' ? 'DUE' : row.kind, now, this.config.PUBLIC_URL))
+      : await this.digests.compose(row.recipient, now);
     if (!email) return this.skip(row, 'nothing due');
-    if (!(await this.repository.startAttempt(row.id, this.config.REMINDER_LEASE_SECONDS))) return 'cancelled meanwhile';
 
     const messageId = this.mail.messageId(row.kind === 'DIGEST' ? 'digest' : 'reminder', row.id);
     try {
@@ -54,25 +59,15 @@ export class ReminderDelivery {
       await this.onFailure(row, error, attempt);
       throw error;
     }
-    await this.repository.transaction(async (tx) => {
-      const { count } = await this.repository.markSent(tx, row.id, messageId);
-      if (count === 1 && row.commitmentId && isRepeating(row)) await this.planner.replanLocked(tx, row.commitmentId);
-    });
-    return 'sent';
-  }
-
-  private async skipReason(row: DeliveryRow): Promise<string | null> {
-    if (row.kind !== 'DIGEST') {
-      const c = row.commitment;
-      if (!c || c.deletedAt || c.status === 'DONE' || c.status === 'CANCELLED') return 'commitment closed';
-      if (!OPEN.has(c.status)) return `commitment is ${c.status}`;
+    const { commitmentId } = row;
+    if (commitmentId && isRepeating(row)) {
+      await this.repository.transaction(async (tx) => {
+        if ((await this.repository.markSent(row.id, messageId, tx)) === 1) await this.planner.replanLocked(tx, commitmentId);
+      });
+    } else {
+      await this.repository.markSent(row.id, messageId);
     }
-    return (await this.repository.isSuperseded(row)) ? 'superseded by a later reminder' : null;
-  }
-
-  private render(row: DeliveryRow, now: Date): RenderedEmail | null {
-    if (!row.commitment || row.kind === 'DIGEST') return null;
-    return renderReminderEmail(reminderView({ ...row, commitment: row.commitment }, row.kind, now, this.config.PUBLIC_URL));
+    return 'sent';
   }
 
   private async skip(row: DeliveryRow, reason: string): Promise<string> {
@@ -95,6 +90,13 @@ export class ReminderDelivery {
     await this.repository.recordRetry(row.id, message, backoffAfter(this.config, attempt.made + 1) + this.config.REMINDER_LEASE_SECONDS * 1000);
     throw error;
   }
+}
+
+function closedReason(row: DeliveryRow): string | null {
+  if (row.kind === 'DIGEST') return null;
+  const c = row.commitment;
+  if (!c || c.deletedAt || c.status === 'DONE' || c.status === 'CANCELLED') return 'commitment closed';
+  return OPEN.has(c.status) ? null : `commitment is ${c.status}`;
 }
 
 /** Overdue repeats are planned one at a time: once one has fired, the next is added. */
