@@ -3,6 +3,7 @@ import type { Assessment, CommitmentKind, CommitmentStatus } from '../generated/
 import type { DeadlineInput } from '../deadlines/deadline.schemas.js';
 import type { ReminderPolicyInput } from '../reminders/reminder-policy.js';
 import { deadlineAsInput } from './commitment-deadline.js';
+import { personIds } from './commitment.mapper.js';
 import type { CommitmentRow } from './commitments.repository.js';
 
 /** The editable state of a commitment, as the API speaks of it: what history entries compare. */
@@ -27,15 +28,14 @@ export interface CommitmentState {
 }
 
 export function stateOf(row: CommitmentRow): CommitmentState {
-  const ids = (role: string) => row.people.filter((p) => p.role === role).map((p) => p.personId);
   return {
     title: row.title,
     description: row.description,
     meetingId: row.meetingId,
     ownerPartyId: row.ownerPartyId,
     counterpartyId: row.counterpartyId,
-    responsiblePersonIds: ids('RESPONSIBLE'),
-    watcherPersonIds: ids('WATCHER'),
+    responsiblePersonIds: personIds(row, 'RESPONSIBLE'),
+    watcherPersonIds: personIds(row, 'WATCHER'),
     deadline: deadlineAsInput(row),
     status: row.status,
     sourceQuote: row.sourceQuote,

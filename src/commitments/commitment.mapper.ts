@@ -1,11 +1,15 @@
+import type { CommitmentRole } from '../generated/prisma/enums.js';
 import { deadlineLabel } from '../deadlines/deadline-label.js';
 import { isOverdue, toZonedIso } from '../deadlines/deadline-window.js';
 import type { DeadlineJson } from '../deadlines/deadline.schemas.js';
 import type { CommitmentEventJson, CommitmentJson } from './commitment.schemas.js';
 import type { CommitmentEventRow, CommitmentRow } from './commitments.repository.js';
 
+export function personIds(row: Pick<CommitmentRow, 'people'>, role: CommitmentRole): string[] {
+  return row.people.filter((p) => p.role === role).map((p) => p.personId);
+}
+
 export function toCommitmentJson(row: CommitmentRow, now: Date = new Date()): CommitmentJson {
-  const ids = (role: string) => row.people.filter((p) => p.role === role).map((p) => p.personId);
   return {
     id: row.id,
     title: row.title,
@@ -13,8 +17,8 @@ export function toCommitmentJson(row: CommitmentRow, now: Date = new Date()): Co
     meetingId: row.meetingId,
     ownerPartyId: row.ownerPartyId,
     counterpartyId: row.counterpartyId,
-    responsiblePersonIds: ids('RESPONSIBLE'),
-    watcherPersonIds: ids('WATCHER'),
+    responsiblePersonIds: personIds(row, 'RESPONSIBLE'),
+    watcherPersonIds: personIds(row, 'WATCHER'),
     deadline: toDeadlineJson(row),
     status: row.status,
     overdue: isOverdue(row.deadlineEnd, row.status, now),
