@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -32,6 +33,7 @@ export class ApiModule {
         PartiesModule,
         CommitmentsModule,
         DashboardModule,
+        CalendarFeedsModule,
         PeopleModule,
         MeetingSeriesModule,
         MeetingsModule,

@@ -16,6 +16,8 @@ export interface CommitmentFilter {
   seriesId?: string;
   tag?: string;
   q?: string;
+  /** Only commitments whose deadline has a known window. */
+  dated?: boolean;
   /** The window's end lies in [from, to] (compliance periods, calendar feeds). */
   dueEnd?: { from?: Date; to?: Date };
   /** Only the commitments that are closed in this way or still open past their deadline. */
@@ -70,6 +72,7 @@ export function conditionsOf(filter: CommitmentFilter, now: Date): Prisma.Sql {
   if (filter.overdue === false) where.push(Prisma.sql`NOT (${OPEN_SQL} AND c.deadline_end IS NOT NULL AND c.deadline_end < ${now})`);
   if (filter.dueFrom) where.push(Prisma.sql`c.deadline_end >= ${filter.dueFrom}`);
   if (filter.dueTo) where.push(Prisma.sql`c.deadline_start <= ${filter.dueTo}`);
+  if (filter.dated) where.push(Prisma.sql`c.deadline_end IS NOT NULL`);
   if (filter.dueEnd?.from) where.push(Prisma.sql`${DUE_KEY} >= ${filter.dueEnd.from}`);
   if (filter.dueEnd?.to) where.push(Prisma.sql`${DUE_KEY} <= ${filter.dueEnd.to}`);
   if (filter.ownerPartyId) where.push(Prisma.sql`c.owner_party_id = ${filter.ownerPartyId}::uuid`);

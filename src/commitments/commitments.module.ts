@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReminderLedgerModule } from '../reminders/reminder-ledger.module.js';
 import { CommitmentDeadlines } from './commitment-deadline.js';
+import { CommitmentExportController } from './commitment-export.controller.js';
 import { CommitmentSearchRepository } from './commitment-search.repository.js';
 import { CommitmentSearchService } from './commitment-search.service.js';
 import { CommitmentsController } from './commitments.controller.js';
@@ -9,7 +10,7 @@ import { CommitmentsService } from './commitments.service.js';
 
 @Module({
   imports: [ReminderLedgerModule],
-  controllers: [CommitmentsController],
+  controllers: [CommitmentExportController, CommitmentsController],
   providers: [CommitmentsRepository, CommitmentsService, CommitmentDeadlines, CommitmentSearchRepository, CommitmentSearchService],
   exports: [CommitmentsService, CommitmentsRepository, CommitmentSearchService],
 })
