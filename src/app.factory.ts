@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
@@ -14,23 +15,36 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP application exactly as it runs in production; e2e tests use this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const problems = new ProblemFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // A malformed URL never reaches a route: answer it as a problem as well.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.send(error, request, reply),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Nest would add a form (urlencoded) parser; the API speaks JSON only, with Fastify's own parser.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(problems);
   app.useGlobalPipes(validationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text body gets 415, not a confusing validation error.
   fastify.removeContentTypeParser('text/plain');
+  // Body errors (bad JSON, too large, wrong media type) happen before Nest sees the request and go to
+  // the error handler a route captured when it was added. A plugin awaited while the app initialises
+  // (the queue board) makes routes capture Fastify's default handler rather than Nest's, so each of
+  // our routes gets the problem handler explicitly. Plugins keep their own (their routes live in
+  // child scopes).
+  fastify.addHook('onRoute', function (route) {
+    if (this === fastify) route.errorHandler ??= (error, request, reply) => problems.send(error, request, reply);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -12,6 +12,10 @@ export class RedisHealthIndicator {
 
   async pingCheck(key: string) {
     const indicator = this.health.check(key);
+    // While ioredis is reconnecting, a command would wait for the next attempt: answer at once.
+    if (this.redis.status === 'reconnecting' || this.redis.status === 'end' || this.redis.status === 'close') {
+      return indicator.down({ message: `not connected (${this.redis.status})` });
+    }
     try {
       const answer: string = await Promise.race([
         this.redis.ping(),

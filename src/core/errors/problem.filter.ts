@@ -20,11 +20,15 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.send(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Also installed as the Fastify error handler of every route (see createApiApp). */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem = this.toProblem(exception);
     problem.instance = request.url;
-    if (problem.status >= 500) this.logger.error({ err: exception, reqId: request.id }, problem.detail);
+    // A ProblemError is answered on purpose and logged where it is raised, if at all.
+    if (problem.status >= 500 && !(exception instanceof ProblemError)) this.logger.error({ err: exception, reqId: request.id }, problem.detail);
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 
@@ -37,6 +41,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (fastifyCode && fastifyCodes[fastifyCode]) {
       const { status, code } = fastifyCodes[fastifyCode];
       return problem(status, code, (exception as Error).message);
+    }
+    // Other client errors Fastify raises before Nest sees the request (e.g. a malformed URL).
+    const fastifyStatus = (exception as { statusCode?: unknown } | undefined)?.statusCode;
+    if (fastifyCode && typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return problem(fastifyStatus, codeFor(fastifyStatus), (exception as Error).message);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -60,8 +69,18 @@ function fromPrisma(error: InstanceType<typeof Prisma.PrismaClientKnownRequestEr
     case 'P2025':
       return problem(404, 'not_found', 'The record does not exist');
     default:
+      if (INVALID_TEXT.has(driverErrorCode(error) ?? '')) {
+        return problem(400, 'invalid_text', 'A text contains a character that cannot be stored (such as U+0000)');
+      }
       return problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.');
   }
+}
+
+// Postgres refuses NUL and characters outside UTF-8 in text; that is the client's input, not a fault.
+const INVALID_TEXT = new Set(['22021', '22P05']);
+
+function driverErrorCode(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string | undefined {
+  return (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause?.originalCode;
 }
 
 function uniqueTarget(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string {
@@ -88,5 +107,7 @@ function codeFor(status: number): string {
 }
 
 function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail, code, ...extra };
+  // Extra members never replace the standard ones (terminus' body has a `status` of its own).
+  const { type: _t, title: _ti, status: _s, detail: _d, code: _c, instance: _i, ...rest } = extra;
+  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail, code, ...rest };
 }

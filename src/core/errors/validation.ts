@@ -21,15 +21,30 @@ export function fieldErrors(issues: readonly StandardSchemaV1.Issue[], prefix: s
  */
 class ProblemValidationPipe extends StandardSchemaValidationPipe {
   override async transform<T>(value: T, metadata: ArgumentMetadata): Promise<T> {
+    const prefix = metadata.type === 'body' ? [] : [metadata.type === 'param' ? 'path' : metadata.type];
+    if (metadata.data) prefix.push(metadata.data);
+    const errors = metadata.schema ? nulFields(value, prefix) : [];
     try {
-      return await super.transform(value, metadata);
+      const result = await super.transform(value, metadata);
+      if (!errors.length) return result;
     } catch (error) {
       if (!(error instanceof ValidationIssues)) throw error;
-      const prefix = metadata.type === 'body' ? [] : [metadata.type === 'param' ? 'path' : metadata.type];
-      if (metadata.data) prefix.push(metadata.data);
-      throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', fieldErrors(error.issues, prefix));
+      const invalid = fieldErrors(error.issues, prefix);
+      const named = new Set(invalid.map((e) => e.field));
+      throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', [...invalid, ...errors.filter((e) => !named.has(e.field))]);
     }
+    throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', errors);
   }
+}
+
+/** Postgres cannot store U+0000 in text: name such a field here rather than fail at the database. */
+function nulFields(value: unknown, path: string[], depth = 0): FieldError[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? [{ field: path.join('.') || '(root)', message: 'Must not contain the character U+0000' }] : [];
+  }
+  // No schema of ours nests this deep; the schema refuses such a body anyway.
+  if (typeof value !== 'object' || value === null || depth > 32) return [];
+  return Object.entries(value).flatMap(([key, item]) => nulFields(item, [...path, key], depth + 1));
 }
 
 class ValidationIssues extends Error {

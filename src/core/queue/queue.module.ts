@@ -1,11 +1,29 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
+import { logConnectionErrors } from '../redis/connection-errors.js';
+
+/** Gives every BullMQ queue, whichever module registers it, an error listener that logs through pino. */
+@Injectable()
+class QueueErrorLogger implements OnModuleInit {
+  private readonly logger = new Logger('Queue');
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    for (const { instance } of this.discovery.getProviders()) {
+      if (instance instanceof Queue) logConnectionErrors(instance, this.logger, `Queue ${instance.name}`);
+    }
+  }
+}
 
 /** BullMQ's Redis connection; REDIS_PREFIX keeps installs (and test runs) apart in one Redis. */
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -26,6 +44,7 @@ import type { AppConfig } from '../config/config.schema.js';
       },
     }),
   ],
+  providers: [QueueErrorLogger],
   exports: [BullModule],
 })
 export class QueueModule {}
