@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+const valid = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/followthrough_test',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  ADMIN_API_KEY: 'a-long-enough-admin-key',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  MAIL_FROM: 'Followthrough <followthrough@example.org>',
+  PUBLIC_URL: 'https://followthrough.example.org',
+};
+
+/** The message loadConfig throws for an environment, or a failure if it does not throw. */
+function errorFor(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('accepts the required variables and fills in defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({
+      ...valid,
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      REDIS_PREFIX: 'followthrough',
+      CORS_ORIGINS: [],
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads numbers and lists from their text form', () => {
+    const config = loadConfig({ ...valid, PORT: '8080', CORS_ORIGINS: ' http://a.test , http://b.test,,' });
+    expect(config.PORT).toBe(8080);
+    expect(config.CORS_ORIGINS).toEqual(['http://a.test', 'http://b.test']);
+  });
+
+  it('names every missing variable in one message', () => {
+    const message = errorFor({});
+    for (const name of Object.keys(valid)) expect(message).toMatch(new RegExp(`^  ${name}: missing$`, 'm'));
+    expect(message).toMatch(/\.env\.example/);
+    // Variables with defaults are not reported.
+    expect(message).not.toMatch(/PORT|LOG_LEVEL|CORS_ORIGINS/);
+  });
+
+  it('names every bad variable with what is wrong, together with missing ones', () => {
+    const message = errorFor({
+      ...valid,
+      DATABASE_URL: 'mysql://localhost/x',
+      REDIS_URL: 'not a url',
+      ADMIN_API_KEY: 'short',
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      REMINDER_LOCAL_TIME: '25:00',
+      REMINDER_ESCALATE_AFTER: '7 days',
+      PUBLIC_URL: undefined,
+    });
+    const lines = message.split('\n').slice(1);
+    const named = lines.map((line) => /^ {2}(\w+): /.exec(line)?.[1]);
+    expect(named.sort()).toEqual(
+      ['ADMIN_API_KEY', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'PUBLIC_URL', 'REDIS_URL', 'REMINDER_ESCALATE_AFTER', 'REMINDER_LOCAL_TIME'].sort(),
+    );
+    expect(message).toMatch(/ADMIN_API_KEY: must be at least 16 characters/);
+    expect(message).toMatch(/REMINDER_LOCAL_TIME: expected HH:mm/);
+    expect(message).toMatch(/REMINDER_ESCALATE_AFTER: expected an ISO-8601 duration/);
+    expect(message).toMatch(/PUBLIC_URL: missing/);
+  });
+
+  it('names each variable once, even when several rules fail', () => {
+    const message = errorFor({ ...valid, REDIS_URL: 'http://' });
+    expect(message.match(/REDIS_URL/g)).toHaveLength(1);
+  });
+
+  it('does not echo secret values back', () => {
+    const message = errorFor({ ...valid, ADMIN_API_KEY: 'tiny-secret', DATABASE_URL: 'mysql://user:hunter2hunter2@db/x' });
+    expect(message).not.toContain('tiny-secret');
+    expect(message).not.toContain('hunter2hunter2');
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { buildApi, spawnApi, type ApiProcess } from '../support/api-process.js';
+
+interface LogLine {
+  level: number;
+  msg: string;
+  req?: { id: string; method: string; url: string; headers: Record<string, string> };
+  res?: { statusCode: number };
+  responseTime?: number;
+  [key: string]: unknown;
+}
+
+const ADMIN_KEY = process.env.ADMIN_API_KEY!;
+
+/** The built API, run as in production, logging to its stdout. */
+describe('request logs', () => {
+  let api: ApiProcess;
+  beforeAll(async () => {
+    buildApi();
+    api = await spawnApi({ LOG_LEVEL: 'info' });
+  }, 240_000);
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const lines = (): LogLine[] =>
+    api
+      .stdout()
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as LogLine);
+
+  /** The line logged when the request with this id completed (logging is asynchronous). */
+  async function completed(id: string): Promise<LogLine> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const line = lines().find((l) => l.req?.id === id && l.res);
+      if (line) return line;
+      if (Date.now() > deadline) throw new Error(`No request line for ${id} in:\n${api.stdout()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('writes one JSON line per request with the request id, method, url and status, and the key redacted', async () => {
+    const id = `req-${randomUUID()}`;
+    const res = await fetch(`${api.url}/api/v1/parties?limit=5`, { headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'X-Request-Id': id } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe(id);
+
+    const line = await completed(id);
+    expect(line).toMatchObject({
+      level: 30,
+      service: 'followthrough',
+      req: { id, method: 'GET', url: '/api/v1/parties?limit=5' },
+      res: { statusCode: 200 },
+    });
+    expect(line.responseTime).toEqual(expect.any(Number));
+    expect(line.req!.headers.authorization).toBe('[Redacted]');
+    expect(lines().filter((l) => l.req?.id === id && l.res)).toHaveLength(1);
+  });
+
+  it('logs the generated id when the client sends none', async () => {
+    const res = await fetch(`${api.url}/api/v1/parties`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+    const id = res.headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await completed(id)).toMatchObject({ req: { id, method: 'GET', url: '/api/v1/parties' }, res: { statusCode: 200 } });
+  });
+
+  it('logs refused requests with their status', async () => {
+    const id = `req-${randomUUID()}`;
+    const res = await fetch(`${api.url}/api/v1/parties`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer not-a-real-key', 'Content-Type': 'application/json', 'X-Request-Id': id },
+      body: '{"name":',
+    });
+    expect(res.status).toBe(400);
+    const line = await completed(id);
+    expect(line).toMatchObject({ req: { id, method: 'POST', url: '/api/v1/parties' }, res: { statusCode: 400 } });
+    expect(line.req!.headers.authorization).toBe('[Redacted]');
+  });
+
+  it('never writes an API key, and writes nothing that is not JSON', async () => {
+    await fetch(`${api.url}/api/v1/api-keys`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(api.stdout()).not.toContain(ADMIN_KEY);
+    expect(api.stdout()).not.toContain('not-a-real-key');
+    expect(api.stderr()).not.toContain(ADMIN_KEY);
+    expect(() => lines()).not.toThrow();
+    // Startup messages go through the same logger.
+    expect(lines().some((l) => /started|listening|ready/i.test(l.msg))).toBe(true);
+  });
+});
