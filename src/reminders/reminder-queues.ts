@@ -7,6 +7,15 @@ export const DISPATCH_SCHEDULER_ID = 'reminder-dispatch-tick';
 /** One job per claimed reminder, its id the reminder's id. */
 export const DELIVERY_QUEUE = 'reminder-delivery';
 
+/**
+ * Both queues as the api and the worker register them. BullMQ keeps an event stream per queue; its
+ * default length (10,000 events) is more Redis than these queues' history is worth.
+ */
+export const reminderQueues = [
+  { name: DISPATCH_QUEUE, streams: { events: { maxLen: 500 } } },
+  { name: DELIVERY_QUEUE, streams: { events: { maxLen: 2000 } } },
+];
+
 export interface DeliveryJob {
   reminderId: string;
 }

@@ -7,12 +7,12 @@ import { ReminderDelivery } from './reminder-delivery.service.js';
 import { ReminderDispatchRepository } from './reminder-dispatch.repository.js';
 import { ReminderDispatcher } from './reminder-dispatcher.service.js';
 import { ReminderLedgerModule } from './reminder-ledger.module.js';
-import { DELIVERY_QUEUE, DISPATCH_QUEUE } from './reminder-queues.js';
+import { reminderQueues } from './reminder-queues.js';
 import { ReminderWorkers } from './reminder-workers.js';
 
 /** Worker side only: the API process never imports this, so it never consumes jobs. */
 @Module({
-  imports: [BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: DELIVERY_QUEUE }), ReminderLedgerModule, MailModule, DigestsModule],
+  imports: [BullModule.registerQueue(...reminderQueues), ReminderLedgerModule, MailModule, DigestsModule],
   providers: [ReminderDispatchRepository, ReminderDispatcher, ReminderDeliveryRepository, ReminderDelivery, ReminderWorkers],
 })
 export class ReminderWorkerModule {}

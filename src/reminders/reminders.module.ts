@@ -2,14 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueBoard } from './queue-board.js';
 import { ReminderLedgerModule } from './reminder-ledger.module.js';
-import { DELIVERY_QUEUE, DISPATCH_QUEUE } from './reminder-queues.js';
+import { reminderQueues } from './reminder-queues.js';
 import { RemindersController } from './reminders.controller.js';
 import { RemindersRepository } from './reminders.repository.js';
 import { RemindersService } from './reminders.service.js';
 
 /** API side: the ledger's read and admin endpoints and the queue dashboard. Consumes no jobs. */
 @Module({
-  imports: [BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: DELIVERY_QUEUE }), ReminderLedgerModule],
+  imports: [BullModule.registerQueue(...reminderQueues), ReminderLedgerModule],
   controllers: [RemindersController],
   providers: [RemindersRepository, RemindersService, QueueBoard],
 })

@@ -20,6 +20,8 @@ export class SmtpHarness {
   private refuseCode = 451;
   private delayMs = 0;
   private readonly closed = new Set<string>();
+  private held = 0;
+  private lastReplyAt = 0;
   private server!: SMTPServer;
   port = 0;
 
@@ -66,6 +68,18 @@ export class SmtpHarness {
     return this.messages;
   }
 
+  /**
+   * Resolves at a moment when messages are being held (mid-send) but no reply went out for `quietMs`:
+   * every message the server accepted has had time to be marked sent by its client.
+   */
+  async quietWhileHolding(quietMs: number, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(this.held > 0 && Date.now() - this.lastReplyAt >= quietMs)) {
+      if (Date.now() > deadline) throw new Error('The SMTP server never went quiet while holding messages');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -77,8 +91,11 @@ export class SmtpHarness {
   }
 
   private async reply(raw: Buffer, session: SMTPServerSession, callback: (error?: Error | null) => void): Promise<void> {
+    this.held += 1;
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    this.held -= 1;
     if (this.closed.has(session.id)) return;
+    this.lastReplyAt = Date.now();
     if (this.refuseLeft > 0) {
       this.refuseLeft -= 1;
       this.refused += 1;
