@@ -89,6 +89,21 @@ instance.exports.__wbindgen_start();
 
 const url = datasource?.url ?? process.env.DATABASE_URL;
 let engine = null;
+
+// adapter-pg's executeScript splits a migration on every ";", which breaks function bodies
+// ($$ ... ; ... $$). The native engine sends a migration as one script: do the same (one simple
+// query, so it also applies all or nothing).
+function wholeScripts(conn) {
+  conn.executeScript = async function (script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  return conn;
+}
+
 async function getEngine() {
   if (engine) return engine;
   if (!url) throw Object.assign(new Error('No datasource url given to the schema engine shim'), { code: 'P1012' });
@@ -97,15 +112,15 @@ async function getEngine() {
   const factory = {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => wholeScripts(await main.connect()),
     async connectToShadowDb() {
-      if (datasource?.shadowDatabaseUrl) return new PrismaPg(pgConfigFromUrl(datasource.shadowDatabaseUrl)).connect();
+      if (datasource?.shadowDatabaseUrl) return wholeScripts(await new PrismaPg(pgConfigFromUrl(datasource.shadowDatabaseUrl)).connect());
       // adapter-pg's own connectToShadowDb drops the DB before closing its pool -> roll our own.
       const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
       const admin = new pg.Client(cfg);
       await admin.connect();
       await admin.query(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg({ ...cfg, database: name }).connect();
+      const shadow = wholeScripts(await new PrismaPg({ ...cfg, database: name }).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();
