@@ -46,9 +46,8 @@ export class ApiKeysService {
     if (timingSafeEqual(Buffer.from(digest, 'hex'), this.adminKeyHash)) {
       return { keyId: null, name: 'bootstrap admin', role: 'ADMIN' };
     }
-    const row = await this.repository.findActiveByHash(digest);
+    const row = await this.repository.useActiveByHash(digest, new Date());
     if (!row) return null;
-    await this.repository.touch(row.id, new Date());
     return { keyId: row.id, name: row.name, role: row.role };
   }
 }

@@ -72,17 +72,17 @@ export class CommitmentSearchRepository {
         : Prisma.sql`AND (${key}, c.id) > (${cursorValue(sort.key, after.value)}, ${after.id}::uuid)`
       : Prisma.empty;
     const direction = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-    return this.prisma.$queryRaw<CommitmentRow[]>`
+    return this.prisma.read<CommitmentRow>(Prisma.sql`
       SELECT ${commitmentColumns} FROM commitment c ${commitmentJoins}
       WHERE ${conditionsOf(filter, now)} ${cursor}
       ORDER BY ${key} ${direction}, c.id ${direction}
-      LIMIT ${take}`;
+      LIMIT ${take}`);
   }
 
   /** Best matches first among the first RANKED_CANDIDATES matches; ties broken by id. */
   ranked(filter: CommitmentFilter & { q: string }, take: number, after: RankPosition | undefined, now: Date): Promise<RankedRow[]> {
     const cursor = after ? Prisma.sql`WHERE (r.rank < ${after.rank}::real OR (r.rank = ${after.rank}::real AND r.id > ${after.id}::uuid))` : Prisma.empty;
-    return this.prisma.$queryRaw<RankedRow[]>`
+    return this.prisma.read<RankedRow>(Prisma.sql`
       WITH candidates AS (
         SELECT c.id, ts_rank(c.search, ${TS_QUERY(filter.q)}) AS rank
         FROM commitment c WHERE ${conditionsOf(filter, now)}
@@ -91,11 +91,11 @@ export class CommitmentSearchRepository {
       SELECT ${commitmentColumns}, r.rank FROM candidates r JOIN commitment c ON c.id = r.id ${commitmentJoins}
       ${cursor}
       ORDER BY r.rank DESC, r.id ASC
-      LIMIT ${take}`;
+      LIMIT ${take}`);
   }
 
   async count(filter: CommitmentFilter, now: Date): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM commitment c WHERE ${conditionsOf(filter, now)}`;
+    const [row] = await this.prisma.read<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM commitment c WHERE ${conditionsOf(filter, now)}`);
     return row.n;
   }
 }
