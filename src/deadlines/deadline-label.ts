@@ -7,8 +7,26 @@ export interface LabelledMeeting {
   series: { name: string; shortName: string | null } | null;
 }
 
-/** The human label shown beside the structured deadline: "2020", "September 2019", "5–6 September 2019". */
-export function deadlineLabel(
+const labels = new Map<string, string>();
+
+/**
+ * The human label shown beside the structured deadline. Labels of dated deadlines depend only on
+ * (precision, value, zone) and lists repeat them: they are computed once (a bounded memo).
+ */
+export function deadlineLabel(precision: DeadlinePrecision, value: string | null, timeZone: string, meeting?: LabelledMeeting | null): string {
+  if (precision === 'MEETING') return computeLabel(precision, value, timeZone, meeting);
+  const key = `${precision}|${value}|${timeZone}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = computeLabel(precision, value, timeZone, meeting);
+    if (labels.size >= 10_000) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
+}
+
+/** "2020", "September 2019", "5–6 September 2019". */
+function computeLabel(
   precision: DeadlinePrecision,
   value: string | null,
   timeZone: string,
