@@ -38,35 +38,90 @@ export interface RoundRef {
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const NONE = '00000000-0000-0000-0000-000000000000';
 
 /** Aggregates for the dashboard, each in one pass over the matching commitments. */
 @Injectable()
 export class DashboardRepository {
+  /** The kept counts' cutoff as last seen; only decides when to move it, never what is counted. */
+  private cutoff: Date | undefined;
+
   constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * tallies() over all commitments, from the counts the triggers keep (commitment_tally) plus a live
+   * look at the open commitments due between the cutoff and 90 days ahead: the same figures,
+   * exact, in one statement (one snapshot).
+   */
+  async keptTallies(now: Date): Promise<TallyRow[]> {
+    await this.advanceCutoff(now);
+    const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+    const within = (days: number) => Prisma.sql`count(*) FILTER (WHERE c.deadline_end >= ${now} AND c.deadline_end < ${at(days)})::int`;
+    const sums = Prisma.sql`sum(n)::int AS n, sum(overdue)::int AS overdue, sum(due7)::int AS due7, sum(due30)::int AS due30, sum(due90)::int AS due90`;
+    return this.prisma.read<TallyRow>(Prisma.sql`
+      WITH live AS (
+        SELECT c.status, c.owner_party_id AS party, c.meeting_id AS meeting,
+               count(*) FILTER (WHERE c.deadline_end < ${now})::int AS overdue, ${within(7)} AS due7, ${within(30)} AS due30, ${within(90)} AS due90
+        FROM commitment c
+        WHERE ${OPEN_SQL} AND c.deleted_at IS NULL
+          AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < ${at(90)}
+        GROUP BY 1, 2, 3
+      ), by_party AS (
+        SELECT t.status, NULLIF(t.ref_id, ${NONE}::uuid) AS party, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
+        FROM commitment_tally t WHERE t.dimension = 'party' AND t.n <> 0
+        UNION ALL SELECT status, party, 0, overdue, due7, due30, due90 FROM live
+      ), by_series AS (
+        SELECT t.status, m.series_id AS series, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
+        FROM commitment_tally t LEFT JOIN meeting m ON m.id = t.ref_id WHERE t.dimension = 'meeting' AND t.n <> 0
+        UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live l LEFT JOIN meeting m ON m.id = l.meeting
+      )
+      SELECT 1 AS grouping, status::text AS status, party AS "partyId", NULL::uuid AS "seriesId", ${sums} FROM by_party GROUP BY status, party HAVING sum(n) > 0
+      UNION ALL
+      SELECT 2, status::text, NULL::uuid, series, ${sums} FROM by_series GROUP BY status, series HAVING sum(n) > 0
+      UNION ALL
+      SELECT 3, status::text, NULL::uuid, NULL::uuid, ${sums} FROM by_party GROUP BY status HAVING sum(n) > 0`);
+  }
+
+  /**
+   * Moves the cutoff to the start of the (UTC) day an hour ago once it is more than a day old, so the
+   * live part stays a day or two of deadlines. Any replica may do it; the database serialises them.
+   */
+  private async advanceCutoff(now: Date): Promise<void> {
+    if (this.cutoff && now.getTime() - this.cutoff.getTime() < DAY_MS + HOUR_MS) return;
+    const target = new Date(Math.floor((now.getTime() - HOUR_MS) / DAY_MS) * DAY_MS);
+    const [row] = await this.prisma.$queryRaw<{ cutoff: Date }[]>`SELECT commitment_tally_advance(${target}::timestamptz) AS cutoff`;
+    this.cutoff = row.cutoff;
+  }
 
   tallies(filter: CommitmentFilter, now: Date): Promise<TallyRow[]> {
     const within = (days: number) => Prisma.sql`count(*) FILTER (WHERE ${OPEN_SQL} AND c.deadline_end >= ${now} AND c.deadline_end < ${new Date(now.getTime() + days * DAY_MS)})::int`;
-    return this.prisma.$queryRaw<TallyRow[]>`
+    return this.prisma.read<TallyRow>(Prisma.sql`
       SELECT GROUPING(c.owner_party_id, m.series_id) AS grouping, c.status::text AS status,
              c.owner_party_id AS "partyId", m.series_id AS "seriesId", count(*)::int AS n,
              count(*) FILTER (WHERE ${OPEN_SQL} AND ${DUE_KEY} < ${now})::int AS overdue,
              ${within(7)} AS due7, ${within(30)} AS due30, ${within(90)} AS due90
       FROM commitment c LEFT JOIN meeting m ON m.id = c.meeting_id
       WHERE ${conditionsOf(filter, now)}
-      GROUP BY GROUPING SETS ((c.status), (c.status, c.owner_party_id), (c.status, m.series_id))`;
+      GROUP BY GROUPING SETS ((c.status), (c.status, c.owner_party_id), (c.status, m.series_id))`);
   }
 
   compliance(filter: CommitmentFilter, now: Date): Promise<ComplianceRow[]> {
     const outcome = (name: keyof typeof outcomeSql) => Prisma.sql`count(*) FILTER (WHERE ${outcomeSql[name](now)})::int`;
-    return this.prisma.$queryRaw<ComplianceRow[]>`
-      SELECT c.owner_party_id AS "partyId", p.name,
-             ${outcome('notCancelled')} AS due, ${outcome('doneOnTime')} AS "doneOnTime", ${outcome('doneLate')} AS "doneLate",
-             ${outcome('openOverdue')} AS "openOverdue", ${outcome('assessed')} AS assessed,
-             avg(CASE c.assessment WHEN 'FULL' THEN 1 WHEN 'PARTIAL' THEN 0 WHEN 'NONE' THEN -1 END)::float8 AS "averageScore"
-      FROM commitment c LEFT JOIN party p ON p.id = c.owner_party_id
-      WHERE ${conditionsOf(filter, now)}
-      GROUP BY c.owner_party_id, p.name
-      ORDER BY p.name NULLS LAST`;
+    // Aggregate per party first, then name the ~hundreds of groups: joining names before grouping
+    // makes Postgres sort every matching row.
+    return this.prisma.read<ComplianceRow>(Prisma.sql`
+      SELECT a."partyId", p.name, a.due, a."doneOnTime", a."doneLate", a."openOverdue", a.assessed, a."averageScore"
+      FROM (
+        SELECT c.owner_party_id AS "partyId",
+               ${outcome('notCancelled')} AS due, ${outcome('doneOnTime')} AS "doneOnTime", ${outcome('doneLate')} AS "doneLate",
+               ${outcome('openOverdue')} AS "openOverdue", ${outcome('assessed')} AS assessed,
+               avg(CASE c.assessment WHEN 'FULL' THEN 1 WHEN 'PARTIAL' THEN 0 WHEN 'NONE' THEN -1 END)::float8 AS "averageScore"
+        FROM commitment c
+        WHERE ${conditionsOf(filter, now)}
+        GROUP BY c.owner_party_id
+      ) a LEFT JOIN party p ON p.id = a."partyId"
+      ORDER BY p.name NULLS LAST, a."partyId"`);
   }
 
   partyNames(ids: string[]): Promise<{ id: string; name: string }[]> {
@@ -93,11 +148,11 @@ export class DashboardRepository {
             WHEN ${meeting.startsAt}::timestamptz IS NOT NULL AND e.starts_at IS NOT NULL THEN e.starts_at < ${meeting.startsAt}::timestamptz
             ELSE false END)`
       : Prisma.empty;
-    return this.prisma.$queryRaw<(CommitmentRow & { partyName: string | null })[]>`
+    return this.prisma.read<(CommitmentRow & { partyName: string | null })>(Prisma.sql`
       SELECT ${commitmentColumns}, p.name AS "partyName"
       FROM commitment c ${commitmentJoins} LEFT JOIN party p ON p.id = c.owner_party_id
       WHERE c.deleted_at IS NULL AND c.status IN ('OPEN', 'IN_PROGRESS', 'DEFERRED')
         AND (c.deadline_meeting_id = ${meeting.id}::uuid ${earlier})
-      ORDER BY p.name NULLS LAST, c.owner_party_id, ${DUE_KEY}, c.id`;
+      ORDER BY p.name NULLS LAST, c.owner_party_id, ${DUE_KEY}, c.id`);
   }
 }

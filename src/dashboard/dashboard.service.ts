@@ -28,7 +28,9 @@ export class DashboardService {
 
   async summary(query: SummaryQuery): Promise<Summary> {
     const now = new Date();
-    const rows = await this.repository.tallies(toFilter(query), now);
+    const filter = toFilter(query);
+    const unfiltered = Object.values(filter).every((v) => v === undefined);
+    const rows = unfiltered ? await this.repository.keptTallies(now) : await this.repository.tallies(filter, now);
     const byParty = groupBy(rows.filter((r) => r.grouping === BY_PARTY), (r) => r.partyId);
     const bySeries = groupBy(rows.filter((r) => r.grouping === BY_SERIES), (r) => r.seriesId);
     const [parties, series] = await Promise.all([
