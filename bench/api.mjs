@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Dashboard API benchmark: HTTP load (autocannon, 127.0.0.1 only) on the list, a filtered list, a
-// full-text search, the summary and the compliance report, first against the API (NestJS, Fastify,
-// Prisma), then the same queries against a minimal node:http + pg server, so overhead is a ratio.
-// Needs `npm run build` and `npm run bench:seed` first. Prints a Markdown table.
+// Dashboard API benchmark: HTTP load (autocannon, 127.0.0.1 only, fixed durations) on the list, a
+// filtered list, a full-text search, the summary and the compliance report, against the built API
+// (`node dist/main.js --api`, logging as deployed) and a minimal node:http + pg server running the
+// same SQL, case by case in the same run, so the ratio compares like with like.
+// Needs `npm run bench:seed` first (bench:api builds). Writes bench-results/dashboard-<time>.{json,md}.
+// BENCH_SECONDS (default 10) per measured run, after a 3 s warm-up; LOG_LEVEL (default info).
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,30 +18,38 @@ import { benchDatabaseUrl } from './seed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const API_PORT = 3101;
-const RAW_PORT = 3102;
+const WARMUP = 3;
+const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3101);
+const RAW_PORT = Number(process.env.BENCH_RAW_PORT ?? 3102);
 const databaseUrl = benchDatabaseUrl();
-const adminKey = 'bench-admin-key-0123456789';
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const outDir = path.join(root, 'bench-results');
 
-async function pickParameters() {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
+async function prepare(db) {
   // The party owing the most overdue commitments: the heaviest filtered list.
   const { rows } = await db.query(`SELECT owner_party_id AS id FROM commitment
     WHERE status IN ('PROPOSED', 'OPEN', 'IN_PROGRESS', 'DEFERRED') AND deadline_end < now() GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
   const total = (await db.query('SELECT count(*)::int AS n FROM commitment')).rows[0].n;
-  const naval = (await db.query(`SELECT count(*)::int AS n FROM commitment WHERE search @@ websearch_to_tsquery('english', 'naval delegation')`)).rows[0].n;
-  await db.end();
-  return { partyId: rows[0].id, total, matches: naval };
+  const matches = (await db.query(`SELECT count(*)::int AS n FROM commitment WHERE search @@ websearch_to_tsquery('english', 'naval delegation')`)).rows[0].n;
+  // A stored VIEWER key, as a dashboard would use: every request looks it up like any real key.
+  const key = `ft_${randomBytes(32).toString('base64url')}`;
+  await db.query(`DELETE FROM api_key WHERE name = 'dashboard benchmark'`);
+  await db.query(`INSERT INTO api_key (id, name, role, key_hash, key_prefix) VALUES (gen_random_uuid(), 'dashboard benchmark', 'VIEWER', $1, $2)`, [
+    createHash('sha256').update(key).digest('hex'),
+    key.slice(0, 7),
+  ]);
+  return { partyId: rows[0].id, total, matches, key };
 }
 
-function start(script, args, env) {
-  const child = spawn(process.execPath, [script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+function start(script, args, env, logFile) {
+  const child = spawn(process.execPath, [script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.pipe(createWriteStream(logFile));
   return child;
 }
 
 async function waitFor(url, headers = {}) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       const res = await fetch(url, { headers });
       if (res.ok) return;
@@ -50,14 +62,20 @@ async function waitFor(url, headers = {}) {
 }
 
 async function load(url, connections, headers) {
-  await autocannon({ url, connections, duration: 2, headers }); // warm-up: plans, caches, JIT
+  await autocannon({ url, connections, duration: WARMUP, headers }); // warm-up: plans, caches, JIT
   const result = await autocannon({ url, connections, duration: DURATION, headers });
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total };
 }
 
 async function main() {
-  const { partyId, total, matches } = await pickParameters();
+  mkdirSync(outDir, { recursive: true });
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const { partyId, total, matches, key } = await prepare(db);
+  const postgres = (await db.query('SHOW server_version')).rows[0].server_version;
+  await db.end();
+
   const cases = [
     { name: 'Dashboard list (open, by deadline, limit 50)', api: '/api/v1/commitments?status=PROPOSED&status=OPEN&status=IN_PROGRESS&status=DEFERRED&limit=50', raw: '/list', connections: 32, p99Target: 50 },
     { name: 'Filtered list (party + overdue)', api: `/api/v1/commitments?partyId=${partyId}&overdue=true&limit=50`, raw: `/overdue?partyId=${partyId}`, connections: 32, p99Target: 50 },
@@ -65,37 +83,67 @@ async function main() {
     { name: 'Summary (all commitments)', api: '/api/v1/dashboard/summary', raw: '/summary', connections: 8, p99Target: 300 },
     { name: 'Compliance (all parties, 2020)', api: '/api/v1/dashboard/compliance?from=2020-01-01&to=2020-12-31', raw: '/compliance?from=2020-01-01T00:00:00Z&to=2020-12-31T23:59:59.999Z', connections: 8, p99Target: 300 },
   ];
-  const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(API_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_API_KEY: adminKey, REDIS_PREFIX: 'followthrough-dashboard-bench' };
-  const headers = { authorization: `Bearer ${adminKey}` };
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(API_PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL,
+    ADMIN_API_KEY: randomBytes(24).toString('base64url'),
+    REDIS_PREFIX: 'followthrough-dashboard-bench',
+  };
+  const headers = { authorization: `Bearer ${key}` };
+  const machine = {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0].model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    kernel: os.release(),
+    node: process.version,
+    postgres,
+    commitments: total,
+    loadBefore: os.loadavg().map((l) => l.toFixed(2)),
+  };
+  if (os.loadavg()[0] > 2.5) console.warn(`Load average ${os.loadavg()[0].toFixed(2)}: the machine is busy, figures will be low`);
 
+  const api = start('dist/main.js', ['--api'], env, path.join(outDir, `dashboard-${stamp}-api.log`));
+  const raw = start('bench/raw-server.mjs', [], { DATABASE_URL: databaseUrl, PORT: String(RAW_PORT) }, path.join(outDir, `dashboard-${stamp}-raw.log`));
+  const stop = () => {
+    api.kill('SIGTERM');
+    raw.kill('SIGTERM');
+  };
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
   const results = [];
-  const api = start('dist/main.js', ['--api'], env);
   try {
     await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/commitments?limit=1`, headers);
-    for (const c of cases) results.push({ ...c, stack: await load(`http://127.0.0.1:${API_PORT}${c.api}`, c.connections, headers) });
-  } finally {
-    api.kill('SIGTERM');
-  }
-  const raw = start('bench/raw-server.mjs', [], { DATABASE_URL: databaseUrl, PORT: String(RAW_PORT) });
-  try {
     await waitFor(`http://127.0.0.1:${RAW_PORT}/list`);
-    for (const r of results) r.raw = await load(`http://127.0.0.1:${RAW_PORT}${r.raw}`, r.connections, {});
+    for (const c of cases) {
+      const stack = await load(`http://127.0.0.1:${API_PORT}${c.api}`, c.connections, headers);
+      const bare = await load(`http://127.0.0.1:${RAW_PORT}${c.raw}`, c.connections, {});
+      results.push({ ...c, stack, raw: bare, ratio: stack.rps / bare.rps, met: stack.p99 < c.p99Target });
+      console.log(`${c.name}: API ${stack.rps} req/s p99 ${stack.p99} ms; raw ${bare.rps} req/s p99 ${bare.p99} ms`);
+    }
   } finally {
-    raw.kill('SIGTERM');
+    stop();
   }
+  machine.loadAfter = os.loadavg().map((l) => l.toFixed(2));
 
-  const pg15 = new pg.Client({ connectionString: databaseUrl });
-  await pg15.connect();
-  const version = (await pg15.query('SHOW server_version')).rows[0].server_version;
-  await pg15.end();
-  console.log(`\n${total} commitments; ${os.cpus().length} cores (${os.cpus()[0].model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${version}; ${DURATION} s per run\n`);
-  console.log('| Query | Conn. | API req/s | API p50 / p99 ms | Raw req/s | Raw p50 / p99 ms | API / raw | p99 target |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of results) {
-    const ratio = `${Math.round((100 * r.stack.rps) / r.raw.rps)}%`;
-    const verdict = r.stack.p99 < r.p99Target ? 'met' : 'MISSED';
-    console.log(`| ${r.name} | ${r.connections} | ${r.stack.rps.toFixed(0)} | ${r.stack.p50} / ${r.stack.p99} | ${r.raw.rps.toFixed(0)} | ${r.raw.p50} / ${r.raw.p99} | ${ratio} | < ${r.p99Target} ms: ${verdict} |`);
-  }
+  const lines = [
+    `${new Date().toISOString()}: ${total} commitments; ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}; PostgreSQL ${postgres}; ` +
+      `LOG_LEVEL=${LOG_LEVEL}; ${WARMUP} s warm-up + ${DURATION} s per run; load average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}`,
+    '',
+    '| Query | Conn. | API req/s | API p50 / p99 ms | Raw req/s | Raw p50 / p99 ms | API / raw | p99 target |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.connections} | ${r.stack.rps} | ${r.stack.p50} / ${r.stack.p99} | ${r.raw.rps} | ${r.raw.p50} / ${r.raw.p99} | ${Math.round(100 * r.ratio)}% | < ${r.p99Target} ms: ${r.met ? 'met' : 'MISSED'} |`,
+    ),
+  ];
+  writeFileSync(path.join(outDir, `dashboard-${stamp}.json`), JSON.stringify({ machine, logLevel: LOG_LEVEL, warmup: WARMUP, duration: DURATION, results }, null, 2));
+  writeFileSync(path.join(outDir, `dashboard-${stamp}.md`), lines.join('\n') + '\n');
+  console.log(`\n${lines.join('\n')}\n\nWritten to bench-results/dashboard-${stamp}.{json,md}`);
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import pg from 'pg';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const OPEN = `c.status IN ('PROPOSED', 'OPEN', 'IN_PROGRESS', 'DEFERRED')`;
 const DUE = `COALESCE(c.deadline_end, 'infinity'::timestamptz)`;
+const SUMS = 'sum(n)::int AS n, sum(overdue)::int AS overdue, sum(due7)::int AS due7, sum(due30)::int AS due30, sum(due90)::int AS due90';
 const COLUMNS = `c.id, c.title, c.description, c.meeting_id, c.owner_party_id, c.counterparty_id, c.source_quote, c.status, c.assessment, c.tags,
   c.deadline_precision, c.deadline_value, c.deadline_time_zone, c.deadline_start, c.deadline_end, c.completed_at, c.version, c.created_at, c.updated_at,
   (SELECT json_agg(cp.person_id) FROM commitment_person cp WHERE cp.commitment_id = c.id) AS people`;
@@ -23,25 +24,41 @@ const queries = {
      SELECT ${COLUMNS}, r.rank FROM r JOIN commitment c ON c.id = r.id ORDER BY r.rank DESC, r.id LIMIT 51`,
     [q.get('q')],
   ],
+  // The API's summary over all commitments: the counts kept by triggers plus the open commitments
+  // due between the cutoff and 90 days ahead, counted live (see the dashboard_tally migration).
   summary: () => [
-    `SELECT GROUPING(c.owner_party_id, m.series_id) AS g, c.status, c.owner_party_id, m.series_id, count(*)::int AS n,
-       count(*) FILTER (WHERE ${OPEN} AND ${DUE} < now())::int AS overdue,
-       count(*) FILTER (WHERE ${OPEN} AND c.deadline_end >= now() AND c.deadline_end < now() + interval '7 days')::int AS due7,
-       count(*) FILTER (WHERE ${OPEN} AND c.deadline_end >= now() AND c.deadline_end < now() + interval '30 days')::int AS due30,
-       count(*) FILTER (WHERE ${OPEN} AND c.deadline_end >= now() AND c.deadline_end < now() + interval '90 days')::int AS due90
-     FROM commitment c LEFT JOIN meeting m ON m.id = c.meeting_id WHERE c.deleted_at IS NULL
-     GROUP BY GROUPING SETS ((c.status), (c.status, c.owner_party_id), (c.status, m.series_id))`,
+    `WITH live AS (
+       SELECT c.status, c.owner_party_id AS party, c.meeting_id AS meeting, count(*) FILTER (WHERE c.deadline_end < now())::int AS overdue,
+         count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '7 days')::int AS due7,
+         count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '30 days')::int AS due30,
+         count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '90 days')::int AS due90
+       FROM commitment c WHERE ${OPEN} AND c.deleted_at IS NULL
+         AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < now() + interval '90 days'
+       GROUP BY 1, 2, 3
+     ), by_party AS (
+       SELECT t.status, NULLIF(t.ref_id, '00000000-0000-0000-0000-000000000000') AS party, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
+       FROM commitment_tally t WHERE t.dimension = 'party' AND t.n <> 0
+       UNION ALL SELECT status, party, 0, overdue, due7, due30, due90 FROM live
+     ), by_series AS (
+       SELECT t.status, m.series_id AS series, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
+       FROM commitment_tally t LEFT JOIN meeting m ON m.id = t.ref_id WHERE t.dimension = 'meeting' AND t.n <> 0
+       UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live l LEFT JOIN meeting m ON m.id = l.meeting
+     )
+     SELECT 1 AS g, status, party, NULL::uuid AS series, ${SUMS} FROM by_party GROUP BY status, party HAVING sum(n) > 0
+     UNION ALL SELECT 2, status, NULL, series, ${SUMS} FROM by_series GROUP BY status, series HAVING sum(n) > 0
+     UNION ALL SELECT 3, status, NULL, NULL, ${SUMS} FROM by_party GROUP BY status HAVING sum(n) > 0`,
     [],
   ],
   compliance: (q) => [
-    `SELECT c.owner_party_id, p.name, count(*) FILTER (WHERE c.status <> 'CANCELLED')::int AS due,
-       count(*) FILTER (WHERE c.status = 'DONE' AND COALESCE(c.completed_at, c.closed_at) <= c.deadline_end)::int AS on_time,
-       count(*) FILTER (WHERE c.status = 'DONE' AND COALESCE(c.completed_at, c.closed_at) > c.deadline_end)::int AS late,
-       count(*) FILTER (WHERE ${OPEN} AND ${DUE} < now())::int AS open_overdue,
-       count(*) FILTER (WHERE c.assessment IS NOT NULL)::int AS assessed,
-       avg(CASE c.assessment WHEN 'FULL' THEN 1 WHEN 'PARTIAL' THEN 0 WHEN 'NONE' THEN -1 END)::float8 AS score
-     FROM commitment c LEFT JOIN party p ON p.id = c.owner_party_id
-     WHERE c.deleted_at IS NULL AND ${DUE} >= $1 AND ${DUE} <= $2 GROUP BY c.owner_party_id, p.name ORDER BY p.name`,
+    `SELECT a.*, p.name FROM (
+       SELECT c.owner_party_id, count(*) FILTER (WHERE c.status <> 'CANCELLED')::int AS due,
+         count(*) FILTER (WHERE c.status = 'DONE' AND COALESCE(c.completed_at, c.closed_at) <= c.deadline_end)::int AS on_time,
+         count(*) FILTER (WHERE c.status = 'DONE' AND COALESCE(c.completed_at, c.closed_at) > c.deadline_end)::int AS late,
+         count(*) FILTER (WHERE ${OPEN} AND ${DUE} < now())::int AS open_overdue,
+         count(*) FILTER (WHERE c.assessment IS NOT NULL)::int AS assessed,
+         avg(CASE c.assessment WHEN 'FULL' THEN 1 WHEN 'PARTIAL' THEN 0 WHEN 'NONE' THEN -1 END)::float8 AS score
+       FROM commitment c WHERE c.deleted_at IS NULL AND ${DUE} >= $1 AND ${DUE} <= $2 GROUP BY c.owner_party_id
+     ) a LEFT JOIN party p ON p.id = a.owner_party_id ORDER BY p.name NULLS LAST`,
     [q.get('from'), q.get('to')],
   ],
 };
