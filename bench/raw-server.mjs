@@ -27,22 +27,30 @@ const queries = {
   // The API's summary over all commitments: the counts kept by triggers plus the open commitments
   // due between the cutoff and 90 days ahead, counted live (see the dashboard_tally migration).
   summary: () => [
-    `WITH live AS (
-       SELECT c.status, c.owner_party_id AS party, c.meeting_id AS meeting, count(*) FILTER (WHERE c.deadline_end < now())::int AS overdue,
+    `WITH live_party AS (
+       SELECT c.status, c.owner_party_id AS party, count(*) FILTER (WHERE c.deadline_end < now())::int AS overdue,
          count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '7 days')::int AS due7,
          count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '30 days')::int AS due30,
          count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '90 days')::int AS due90
        FROM commitment c WHERE ${OPEN} AND c.deleted_at IS NULL
          AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < now() + interval '90 days'
-       GROUP BY 1, 2, 3
+       GROUP BY 1, 2
+     ), live_meeting AS (
+       SELECT c.status, c.meeting_id AS meeting, count(*) FILTER (WHERE c.deadline_end < now())::int AS overdue,
+         count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '7 days')::int AS due7,
+         count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '30 days')::int AS due30,
+         count(*) FILTER (WHERE c.deadline_end >= now() AND c.deadline_end < now() + interval '90 days')::int AS due90
+       FROM commitment c WHERE ${OPEN} AND c.deleted_at IS NULL
+         AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < now() + interval '90 days'
+       GROUP BY 1, 2
      ), by_party AS (
        SELECT t.status, NULLIF(t.ref_id, '00000000-0000-0000-0000-000000000000') AS party, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
        FROM commitment_tally t WHERE t.dimension = 'party' AND t.n <> 0
-       UNION ALL SELECT status, party, 0, overdue, due7, due30, due90 FROM live
+       UNION ALL SELECT status, party, 0, overdue, due7, due30, due90 FROM live_party
      ), by_series AS (
        SELECT t.status, m.series_id AS series, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
        FROM commitment_tally t LEFT JOIN meeting m ON m.id = t.ref_id WHERE t.dimension = 'meeting' AND t.n <> 0
-       UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live l LEFT JOIN meeting m ON m.id = l.meeting
+       UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live_meeting l LEFT JOIN meeting m ON m.id = l.meeting
      )
      SELECT 1 AS g, status, party, NULL::uuid AS series, ${SUMS} FROM by_party GROUP BY status, party HAVING sum(n) > 0
      UNION ALL SELECT 2, status, NULL, series, ${SUMS} FROM by_series GROUP BY status, series HAVING sum(n) > 0

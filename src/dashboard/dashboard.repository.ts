@@ -60,21 +60,28 @@ export class DashboardRepository {
     const within = (days: number) => Prisma.sql`count(*) FILTER (WHERE c.deadline_end >= ${now} AND c.deadline_end < ${at(days)})::int`;
     const sums = Prisma.sql`sum(n)::int AS n, sum(overdue)::int AS overdue, sum(due7)::int AS due7, sum(due30)::int AS due30, sum(due90)::int AS due90`;
     return this.prisma.read<TallyRow>(Prisma.sql`
-      WITH live AS (
-        SELECT c.status, c.owner_party_id AS party, c.meeting_id AS meeting,
+      WITH live_party AS (
+        SELECT c.status, c.owner_party_id AS party,
                count(*) FILTER (WHERE c.deadline_end < ${now})::int AS overdue, ${within(7)} AS due7, ${within(30)} AS due30, ${within(90)} AS due90
         FROM commitment c
         WHERE ${OPEN_SQL} AND c.deleted_at IS NULL
           AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < ${at(90)}
-        GROUP BY 1, 2, 3
+        GROUP BY 1, 2
+      ), live_meeting AS (
+        SELECT c.status, c.meeting_id AS meeting,
+               count(*) FILTER (WHERE c.deadline_end < ${now})::int AS overdue, ${within(7)} AS due7, ${within(30)} AS due30, ${within(90)} AS due90
+        FROM commitment c
+        WHERE ${OPEN_SQL} AND c.deleted_at IS NULL
+          AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < ${at(90)}
+        GROUP BY 1, 2
       ), by_party AS (
         SELECT t.status, NULLIF(t.ref_id, ${NONE}::uuid) AS party, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
         FROM commitment_tally t WHERE t.dimension = 'party' AND t.n <> 0
-        UNION ALL SELECT status, party, 0, overdue, due7, due30, due90 FROM live
+        UNION ALL SELECT status, party, 0, overdue, due7, due30, due90 FROM live_party
       ), by_series AS (
         SELECT t.status, m.series_id AS series, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
         FROM commitment_tally t LEFT JOIN meeting m ON m.id = t.ref_id WHERE t.dimension = 'meeting' AND t.n <> 0
-        UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live l LEFT JOIN meeting m ON m.id = l.meeting
+        UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live_meeting l LEFT JOIN meeting m ON m.id = l.meeting
       )
       SELECT 1 AS grouping, status::text AS status, party AS "partyId", NULL::uuid AS "seriesId", ${sums} FROM by_party GROUP BY status, party HAVING sum(n) > 0
       UNION ALL
