@@ -47,17 +47,17 @@ export class ReminderDelivery {
     if (started === 'superseded') return this.skip(row, 'superseded by a later reminder');
     if (started === 'not claimed') return 'cancelled meanwhile';
     const now = new Date();
-    const email = row.commitment
-      ? renderReminderEmail(reminderView(row, row.commitment, row.kind === 'DIGEST' ? 'DUE' : row.kind, now, this.config.PUBLIC_URL))
-      : await this.digests.compose(row.recipient, now);
+    const email =
+      row.kind === 'DIGEST'
+        ? await this.digests.compose(row.recipient, now)
+        : row.commitment && renderReminderEmail(reminderView(row, row.commitment, row.kind, now, this.config.PUBLIC_URL));
     if (!email) return this.skip(row, 'nothing due');
 
     const messageId = this.mail.messageId(row.kind === 'DIGEST' ? 'digest' : 'reminder', row.id);
     try {
       await this.mail.send({ to: row.recipient.email, ...email, messageId });
     } catch (error: unknown) {
-      await this.onFailure(row, error, attempt);
-      throw error;
+      return this.onFailure(row, error, attempt);
     }
     const { commitmentId } = row;
     if (commitmentId && isRepeating(row)) {
