@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.js';
 import { createCommitment, createPerson, inSeconds, remindersOf, type ReminderRow, type TestPerson } from '../support/reminder-fixtures.js';
@@ -6,6 +6,8 @@ import { buildWorker, flushQueues, sleep, spawnWorker, startWorker, type WorkerP
 import { startSmtp, type SmtpHarness } from '../support/smtp.js';
 
 describe('Reminders: faults lose nothing and double nothing', () => {
+  // Worker processes, retries and leases take real time, more so on a loaded CI machine.
+  jest.setTimeout(150_000);
   let t: TestApp;
   let smtp: SmtpHarness;
   const processes: WorkerProcess[] = [];
@@ -131,6 +133,8 @@ describe('Reminders: faults lose nothing and double nothing', () => {
     const first = spawn();
     const { people, commitmentId } = await batchDueSoon(15);
     await smtp.waitFor(() => receivedBy(people).length >= 2, 30_000);
+    // Signal while the server holds a message mid-send, so there is something in flight to finish.
+    await smtp.quietWhileHolding(0, 30_000);
     const atSignal = receivedBy(people).length;
     first.child.kill('SIGTERM');
     await first.exited;
