@@ -5,11 +5,12 @@ import { decodeCursor, encodeCursor } from '../core/http/pagination.js';
 import { toFilter, type CommitmentFilter } from './commitment-conditions.js';
 import { toCommitmentJson } from './commitment.mapper.js';
 import type { CommitmentJson, CommitmentListQuery } from './commitment.schemas.js';
-import { CommitmentSearchRepository, type Sort, type SortKey } from './commitment-search.repository.js';
+import { CommitmentSearchRepository } from './commitment-search.repository.js';
+import type { Sort, SortKey } from './commitment-list.sql.js';
 import type { CommitmentRow } from './commitments.repository.js';
 
 const keyedCursor = z.object({ s: z.enum(['deadline', 'created', 'updated']), o: z.enum(['asc', 'desc']), v: z.iso.datetime().nullable(), id: z.uuid() });
-const rankedCursor = z.object({ s: z.literal('relevance'), r: z.number(), id: z.uuid() });
+const rankedCursor = z.object({ s: z.literal('relevance'), r: z.number(), id: z.uuid(), t: z.iso.datetime() });
 const cursorSchema = z.union([keyedCursor, rankedCursor]);
 
 export interface CommitmentPage {
@@ -46,8 +47,9 @@ export class CommitmentSearchService {
     const position = decodeCursor(cursor, cursorSchema);
     if (order.sort === 'relevance') {
       if (position && position.s !== 'relevance') throw mismatch();
-      const rows = await this.repository.ranked({ ...filter, q: filter.q! }, limit + 1, position && { rank: position.r, id: position.id }, now);
-      return pageOf(rows, limit, now, (r) => ({ s: 'relevance', r: r.rank, id: r.id }));
+      const asOf = position ? new Date(position.t) : now;
+      const rows = await this.repository.ranked({ ...filter, q: filter.q! }, limit + 1, position && { rank: position.r, id: position.id, asOf }, now);
+      return pageOf(rows, limit, now, (r) => ({ s: 'relevance', r: r.rank, id: r.id, t: asOf.toISOString() }));
     }
     if (position && (position.s !== order.key || !('o' in position) || position.o !== order.order)) throw mismatch();
     const after = position && 'v' in position ? { value: position.v === null ? null : new Date(position.v), id: position.id } : undefined;

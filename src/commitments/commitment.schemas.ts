@@ -134,7 +134,7 @@ export const commitmentListQuerySchema = listQuerySchema
     ...commitmentFilterShape,
     sort: z.enum(commitmentSorts).optional().meta({
       description:
-        'deadline: by the deadline window’s end, undated last (the default without q); created; updated; relevance: best full-text matches first (the default with q; ranks the first 1,000 matches found)',
+        'deadline: by the deadline window’s end, undated last (the default without q); created; updated; relevance: best full-text matches first (the default with q; ranks the newest 200 matches)',
     }),
     order: z.enum(['asc', 'desc']).optional().meta({ description: 'Default: asc for deadline, desc for created, updated and relevance' }),
     includeTotal: flag.optional().meta({ description: 'true adds `total`: how many commitments match, ignoring limit and cursor' }),

@@ -51,7 +51,7 @@ export class CommitmentsController {
     summary: 'List commitments: filters, sorts, full-text search, keyset cursor',
     description:
       'Filters combine (AND). Default order: by the deadline window’s end, soonest first, undated last; with `q`, best matches first. ' +
-      'Relevance ranks the first 1,000 matches the search index yields (ranking every match of a common word costs too much); ' +
+      'Relevance ranks the newest 200 matches that existed when the first page was read (ranking every match of a common word costs too much); ' +
       'to page exhaustively through a large result, sort by deadline, created or updated. Paging never skips or repeats a row, even while rows are added.',
     response: commitmentPageSchema,
   })

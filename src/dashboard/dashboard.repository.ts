@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { CommitmentStatus } from '../generated/prisma/enums.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { conditionsOf, DUE_KEY, OPEN_SQL, outcomeSql, type CommitmentFilter } from '../commitments/commitment-conditions.js';
-import { commitmentColumns, commitmentJoins } from '../commitments/commitment-search.repository.js';
+import { commitmentColumns, commitmentJoins } from '../commitments/commitment-list.sql.js';
 import type { CommitmentRow } from '../commitments/commitments.repository.js';
 
 export interface TallyRow {

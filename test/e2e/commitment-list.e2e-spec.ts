@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '../../src/core/prisma/prisma.service.js';
+import { RANKED_CANDIDATES, RECENT_SCAN } from '../../src/commitments/commitment-list.sql.js';
 import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
 
 type Item = { id: string; title: string };
+
+const randomLetters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
 describe('commitment list', () => {
   let sut: TestApp;
@@ -151,6 +154,60 @@ describe('commitment list', () => {
       expect((await list({ tag, q: 'consultations' })).items).toHaveLength(3);
       expect((await list({ tag, q: 'naval -pakistan' })).items.map((i) => i.title)).toEqual(['Sign the naval agreement']);
       expect((await list({ tag, q: '"consultative round"' })).items).toHaveLength(1);
+    });
+
+    /**
+     * Relevance ranks the newest RANKED_CANDIDATES matches: found among the newest RECENT_SCAN
+     * commitments when the term is common there, through the full-text index otherwise. Both
+     * paths must give the same set.
+     */
+    it.each([
+      ['common among the newest commitments', 0],
+      ['behind thousands of newer commitments', RECENT_SCAN],
+    ])('ranks the newest matches of a term %s', async (_, newerOthers) => {
+      const tag = tagged();
+      const word = `quor${randomLetters()}`;
+      // 260 matches: every fourth a strong one (the word in title and quote), the others weak (quote only).
+      await prisma.$executeRaw`INSERT INTO commitment (id, title, source_quote, tags, created_at, updated_at)
+        SELECT gen_random_uuid(), CASE WHEN i % 4 = 0 THEN ${word} || ' strong ' || i ELSE 'weak ' || i END, 'We agreed: ' || ${word},
+          ARRAY[${tag}], timestamptz '2020-01-01' + i * interval '1 minute', now()
+        FROM generate_series(1, 260) i`;
+      await prisma.$executeRaw`INSERT INTO commitment (id, title, tags, created_at, updated_at)
+        SELECT gen_random_uuid(), 'other ' || i, ARRAY[${tag}], timestamptz '2021-01-01' + i * interval '1 minute', now()
+        FROM generate_series(1, ${newerOthers}::int) i`;
+      const ranked: { title: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const body = await list({ tag, q: word, limit: 70, ...(cursor ? { cursor } : {}) });
+        ranked.push(...body.items);
+        cursor = body.nextCursor;
+      } while (cursor);
+      const newest = Array.from({ length: RANKED_CANDIDATES }, (_, i) => 260 - i).map((i) => (i % 4 === 0 ? `${word} strong ${i}` : `weak ${i}`));
+      expect(ranked.map((i) => i.title).sort()).toEqual(newest.sort());
+      const strong = newest.filter((t) => t.startsWith(word)).length;
+      expect(ranked.slice(0, strong).every((i) => i.title.startsWith(word))).toBe(true);
+    });
+
+    it('pages through ranked matches without skipping any while newer matches are added', async () => {
+      const tag = tagged();
+      const word = `quor${randomLetters()}`;
+      const prefix = Array.from({ length: 8 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+      // Equal ranks, so ids decide the order; the oldest matches get the highest ids and come last,
+      // where a newer match pushing them out of the ranked set would make them vanish.
+      await prisma.$executeRaw`INSERT INTO commitment (id, title, tags, created_at, updated_at)
+        SELECT (${prefix} || '-0000-4000-8000-' || lpad(to_hex(1000 - i), 12, '0'))::uuid, ${word} || ' ' || i, ARRAY[${tag}],
+          timestamptz '2020-01-01' + i * interval '1 minute', now()
+        FROM generate_series(1, 210) i`;
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const body = await list({ tag, q: word, limit: 50, ...(cursor ? { cursor } : {}) });
+        seen.push(...body.items.map((i) => i.title));
+        cursor = body.nextCursor;
+        await prisma.$executeRaw`INSERT INTO commitment (id, title, tags, updated_at) SELECT gen_random_uuid(), ${word} || ' added', ARRAY[${tag}], now() FROM generate_series(1, 20)`;
+      } while (cursor);
+      const newest = Array.from({ length: RANKED_CANDIDATES }, (_, i) => `${word} ${210 - i}`);
+      expect(seen.sort()).toEqual(newest.sort());
     });
 
     it('filters by q in any other order', async () => {
