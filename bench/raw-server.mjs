@@ -1,29 +1,23 @@
 #!/usr/bin/env node
 // The floor under the API's latency: node:http + pg running the same SQL as the API for the
-// benchmarked queries, with no framework, validation, auth or mapping. Only for bench/api.mjs.
+// benchmarked queries, with no framework, validation, auth, logging or mapping. Only for bench/api.mjs.
 import http from 'node:http';
 import pg from 'pg';
+import { pageSql, rankedSql } from '../dist/commitments/commitment-list.sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const OPEN = `c.status IN ('PROPOSED', 'OPEN', 'IN_PROGRESS', 'DEFERRED')`;
 const DUE = `COALESCE(c.deadline_end, 'infinity'::timestamptz)`;
 const SUMS = 'sum(n)::int AS n, sum(overdue)::int AS overdue, sum(due7)::int AS due7, sum(due30)::int AS due30, sum(due90)::int AS due90';
-const COLUMNS = `c.id, c.title, c.description, c.meeting_id, c.owner_party_id, c.counterparty_id, c.source_quote, c.status, c.assessment, c.tags,
-  c.deadline_precision, c.deadline_value, c.deadline_time_zone, c.deadline_start, c.deadline_end, c.completed_at, c.version, c.created_at, c.updated_at,
-  (SELECT json_agg(cp.person_id) FROM commitment_person cp WHERE cp.commitment_id = c.id) AS people`;
+const OPEN_STATUSES = ['PROPOSED', 'OPEN', 'IN_PROGRESS', 'DEFERRED'];
+const BY_DEADLINE = { key: 'deadline', order: 'asc' };
+const statement = (sql) => [sql.text, sql.values];
 
 const queries = {
-  list: () => [`SELECT ${COLUMNS} FROM commitment c WHERE c.deleted_at IS NULL AND ${OPEN} ORDER BY ${DUE}, c.id LIMIT 51`, []],
-  overdue: (q) => [
-    `SELECT ${COLUMNS} FROM commitment c WHERE c.deleted_at IS NULL AND ${OPEN} AND ${DUE} < now() AND c.owner_party_id = $1 ORDER BY ${DUE}, c.id LIMIT 51`,
-    [q.get('partyId')],
-  ],
-  search: (q) => [
-    `WITH r AS (SELECT c.id, ts_rank(c.search, websearch_to_tsquery('english', $1)) AS rank FROM commitment c
-       WHERE c.deleted_at IS NULL AND c.search @@ websearch_to_tsquery('english', $1) LIMIT 1000)
-     SELECT ${COLUMNS}, r.rank FROM r JOIN commitment c ON c.id = r.id ORDER BY r.rank DESC, r.id LIMIT 51`,
-    [q.get('q')],
-  ],
+  // The lists' SQL is the API's own (built by bench:api), so the ratio measures everything else.
+  list: () => statement(pageSql({ statuses: OPEN_STATUSES }, BY_DEADLINE, 51, undefined, new Date())),
+  overdue: (q) => statement(pageSql({ ownerPartyId: q.get('partyId'), overdue: true }, BY_DEADLINE, 51, undefined, new Date())),
+  search: (q) => statement(rankedSql({ q: q.get('q') }, 51, undefined, new Date())),
   // The API's summary over all commitments: the counts kept by triggers plus the open commitments
   // due between the cutoff and 90 days ahead, counted live (see the dashboard_tally migration).
   summary: () => [
