@@ -35,7 +35,8 @@ export const OPEN_SQL = Prisma.sql`c.status IN ('PROPOSED', 'OPEN', 'IN_PROGRESS
 /** The deadline sort key: undated commitments sort as if due at infinity (and so last). */
 export const DUE_KEY = Prisma.sql`COALESCE(c.deadline_end, 'infinity'::timestamptz)`;
 
-export const TS_QUERY = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+// A sub-select, so that a generic plan (prepared statements) parses the query once, not once per row.
+export const TS_QUERY = (q: string) => Prisma.sql`(SELECT websearch_to_tsquery('english', ${q}))`;
 
 export function toFilter(query: CommitmentFilterQuery): CommitmentFilter {
   return {

@@ -105,11 +105,10 @@ export function rankedSql(filter: CommitmentFilter & { q: string }, take: number
         SELECT id, search FROM matches WHERE (SELECT count(*) FROM recent) < ${RANKED_CANDIDATES}
         ORDER BY created_at DESC, id DESC LIMIT ${RANKED_CANDIDATES}
       )
-    ), r AS (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates)
-    SELECT ${commitmentColumns}, r.rank FROM r JOIN commitment c ON c.id = r.id ${commitmentJoins}
-    ${cursor}
-    ORDER BY r.rank DESC, r.id ASC
-    LIMIT ${take}`;
+    ), r AS (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates),
+    top AS MATERIALIZED (SELECT r.id, r.rank FROM r ${cursor} ORDER BY r.rank DESC, r.id ASC LIMIT ${take})
+    SELECT ${commitmentColumns}, r.rank FROM top r JOIN commitment c ON c.id = r.id ${commitmentJoins}
+    ORDER BY r.rank DESC, r.id ASC`;
 }
 
 /** Undated rows carry the sort value infinity, which no JavaScript Date can hold. */
