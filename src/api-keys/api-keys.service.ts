@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ApiKey } from '../generated/prisma/client.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
@@ -7,16 +7,19 @@ import type { Principal } from '../core/auth/roles.js';
 import { ProblemError } from '../core/errors/problem.js';
 import { decodeCursor, idCursorSchema, toPage, type ListQuery, type Page } from '../core/http/pagination.js';
 import type { ApiKeyJson, CreateApiKey } from './api-key.schemas.js';
-import { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeyCache, type CachedKey } from './api-key-cache.js';
+import { ApiKeysRepository, MARK_USED_EVERY_MS } from './api-keys.repository.js';
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 @Injectable()
 export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
   private readonly adminKeyHash: Buffer;
 
   constructor(
     private readonly repository: ApiKeysRepository,
+    private readonly cache: ApiKeyCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.adminKeyHash = Buffer.from(hash(config.ADMIN_API_KEY), 'hex');
@@ -37,7 +40,10 @@ export class ApiKeysService {
   async revoke(id: string): Promise<ApiKeyJson> {
     const row = await this.repository.findById(id);
     if (!row) throw ProblemError.notFound('API key', id);
-    return toJson(row.revokedAt ? row : await this.repository.revoke(id));
+    const revoked = row.revokedAt ? row : await this.repository.revoke(id);
+    // The notification will say the same; this process need not wait for it.
+    this.cache.delete(row.keyHash);
+    return toJson(revoked);
   }
 
   /** The principal behind a bearer key, or null when the key is unknown or revoked. */
@@ -46,9 +52,28 @@ export class ApiKeysService {
     if (timingSafeEqual(Buffer.from(digest, 'hex'), this.adminKeyHash)) {
       return { keyId: null, name: 'bootstrap admin', role: 'ADMIN' };
     }
-    const row = await this.repository.useActiveByHash(digest, new Date());
+    const now = new Date();
+    const cached = this.cache.get(digest, now.getTime());
+    if (cached) {
+      this.markUsed(cached, now);
+      return cached.principal;
+    }
+    const ticket = this.cache.ticket();
+    const row = await this.repository.useActiveByHash(digest, now);
     if (!row) return null;
-    return { keyId: row.id, name: row.name, role: row.role };
+    const principal: Principal = { keyId: row.id, name: row.name, role: row.role };
+    this.cache.set(digest, { principal, cachedAt: now.getTime(), lastMarkedAt: row.lastUsedAt?.getTime() ?? now.getTime() }, ticket);
+    return principal;
+  }
+
+  /** In the background: the request does not wait for a write it does not need. */
+  private markUsed(entry: CachedKey, now: Date): void {
+    const { keyId } = entry.principal;
+    if (!keyId || now.getTime() - entry.lastMarkedAt < MARK_USED_EVERY_MS) return;
+    entry.lastMarkedAt = now.getTime();
+    this.repository.markUsed(keyId, now).catch((error: unknown) => {
+      this.logger.warn(`Could not record that API key ${keyId} was used: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 }
 
