@@ -56,12 +56,12 @@ export const commitmentColumns = Prisma.sql`
   c.deleted_at AS "deletedAt", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   COALESCE((SELECT json_agg(json_build_object('personId', cp.person_id, 'role', cp.role) ORDER BY cp.person_id, cp.role)
             FROM commitment_person cp WHERE cp.commitment_id = c.id), '[]'::json) AS people,
-  CASE WHEN dm.id IS NULL THEN NULL ELSE json_build_object(
-    'title', dm.title, 'round', dm.round,
-    'series', CASE WHEN ds.id IS NULL THEN NULL ELSE json_build_object('name', ds.name, 'shortName', ds.short_name) END
+  CASE WHEN c.deadline_meeting_id IS NOT NULL THEN (
+    SELECT json_build_object('title', dm.title, 'round', dm.round,
+      'series', CASE WHEN ds.id IS NULL THEN NULL ELSE json_build_object('name', ds.name, 'shortName', ds.short_name) END)
+    FROM meeting dm LEFT JOIN meeting_series ds ON ds.id = dm.series_id WHERE dm.id = c.deadline_meeting_id
   ) END AS "deadlineMeeting"`;
 
-export const commitmentJoins = Prisma.sql`LEFT JOIN meeting dm ON dm.id = c.deadline_meeting_id LEFT JOIN meeting_series ds ON ds.id = dm.series_id`;
 
 /** Up to `take` rows after `after` in the given order (keyset paging). */
 export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, after: Position | undefined, now: Date): Prisma.Sql {
@@ -74,7 +74,7 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
     : Prisma.empty;
   const direction = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   return Prisma.sql`
-    SELECT ${commitmentColumns} FROM commitment c ${commitmentJoins}
+    SELECT ${commitmentColumns} FROM commitment c
     WHERE ${conditionsOf(filter, now)} ${cursor}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${limit(take)}`;
@@ -107,7 +107,7 @@ export function rankedSql(filter: CommitmentFilter & { q: string }, take: number
       )
     ), r AS (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates),
     top AS MATERIALIZED (SELECT r.id, r.rank FROM r ${cursor} ORDER BY r.rank DESC, r.id ASC LIMIT ${limit(take)})
-    SELECT ${commitmentColumns}, r.rank FROM top r JOIN commitment c ON c.id = r.id ${commitmentJoins}
+    SELECT ${commitmentColumns}, r.rank FROM top r JOIN commitment c ON c.id = r.id
     ORDER BY r.rank DESC, r.id ASC`;
 }
 

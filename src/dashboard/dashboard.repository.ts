@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { CommitmentStatus } from '../generated/prisma/enums.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { conditionsOf, DUE_KEY, OPEN_SQL, outcomeSql, type CommitmentFilter } from '../commitments/commitment-conditions.js';
-import { commitmentColumns, commitmentJoins } from '../commitments/commitment-list.sql.js';
+import { commitmentColumns } from '../commitments/commitment-list.sql.js';
 import type { CommitmentRow } from '../commitments/commitments.repository.js';
 
 export interface TallyRow {
@@ -157,7 +157,7 @@ export class DashboardRepository {
       : Prisma.empty;
     return this.prisma.read<(CommitmentRow & { partyName: string | null })>(Prisma.sql`
       SELECT ${commitmentColumns}, p.name AS "partyName"
-      FROM commitment c ${commitmentJoins} LEFT JOIN party p ON p.id = c.owner_party_id
+      FROM commitment c LEFT JOIN party p ON p.id = c.owner_party_id
       WHERE c.deleted_at IS NULL AND c.status IN ('OPEN', 'IN_PROGRESS', 'DEFERRED')
         AND (c.deadline_meeting_id = ${meeting.id}::uuid ${earlier})
       ORDER BY p.name NULLS LAST, c.owner_party_id, ${DUE_KEY}, c.id`);

@@ -70,6 +70,15 @@ describe('commitment list', () => {
       expect(await titles({ tag, dueFrom, dueTo })).toEqual([...expected].sort());
     });
 
+    it('labels each deadline in the list as a single commitment is labelled', async () => {
+      const items = (await list({ tag, limit: 50 })).items as (Item & { deadline: { label: string } })[];
+      for (const item of items) {
+        const one = (await sut.http().get(`/api/v1/commitments/${item.id}`).set(ADMIN).expect(200)).body as { deadline: unknown };
+        expect(item.deadline).toEqual(one.deadline);
+      }
+      expect(items.find((i) => i.title === 'undated-meeting')?.deadline.label).toMatch(/^at .*Undated round/);
+    });
+
     it('takes either bound alone; undated commitments never match', async () => {
       expect(await titles({ tag, dueFrom: '2020-12-31' })).toEqual(['year']);
       expect(await titles({ tag, dueTo: '2020-01-01' })).toEqual(['quarter', 'year']);
