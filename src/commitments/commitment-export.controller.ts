@@ -10,7 +10,7 @@ import { CommitmentSearchService, orderOf } from './commitment-search.service.js
 
 const exportQuerySchema = z.strictObject({
   ...commitmentFilterShape,
-  sort: z.enum(commitmentSorts).optional().meta({ description: 'As for the list' }),
+  sort: z.enum(commitmentSorts).optional().meta({ description: 'As for the list, except that relevance (the default with q) exports every match by deadline' }),
   order: z.enum(['asc', 'desc']).optional(),
 });
 
@@ -33,7 +33,9 @@ export class CommitmentExportController {
   export(@Query({ schema: exportQuerySchema }) query: z.infer<typeof exportQuerySchema>): StreamableFile {
     const search = this.search;
     const filter = toFilter(query);
-    const order = orderOf(query);
+    // Relevance ranks only the newest matches: an export holds every match, so it goes by deadline.
+    const listed = orderOf(query);
+    const order = listed.sort === 'relevance' ? orderOf({ ...query, sort: 'deadline' }) : listed;
     async function* lines() {
       yield `\uFEFF${csvHeader()}`;
       const now = new Date();

@@ -87,6 +87,9 @@ describe('exports', () => {
       expect(rows).toHaveLength(2345);
       expect(new Set(rows.map((r) => r[0])).size).toBe(2345);
       expect((await csv({ tag, status: 'DONE' })).slice(1)).toHaveLength(782);
+      // Relevance ranks only the newest matches; an export with q still holds every match.
+      expect((await csv({ tag, q: 'bulk' })).slice(1)).toHaveLength(2345);
+      expect((await csv({ tag, q: 'bulk', sort: 'relevance' })).slice(1)).toHaveLength(2345);
       await sut.http().get('/api/v1/commitments/export.csv').query({ limit: 5 }).set(viewer).expect(400);
       await sut.http().get('/api/v1/commitments/export.csv').expect(401);
     });
