@@ -83,9 +83,9 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
 /**
  * Best matches first among the newest RANKED_CANDIDATES matches created by `asOf` (the first page's
  * time: commitments added while paging would otherwise push unseen ones out of the ranked set);
- * ties broken by id. One statement:
- * the index search runs only when the scan of recent commitments came up short (a one-time filter
- * on the CTE's count, so Postgres skips that branch entirely otherwise).
+ * ties broken by id. One statement: the index search runs only when the scan of recent
+ * commitments came up short (a one-time filter on that scan's count, so Postgres skips the branch
+ * entirely otherwise), and full rows are read only for the page returned.
  */
 export function rankedSql(filter: CommitmentFilter & { q: string }, take: number, after: RankPosition | undefined, now: Date): Prisma.Sql {
   const { q, ...others } = filter;
