@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:net';
 import { loadConfig } from '../config/config.js';
-import { assertServicesReachable } from './preflight.js';
+import pg from 'pg';
+import { assertServicesReachable, ensureDatabase } from './preflight.js';
 
 /** A local port nothing listens on: connections to it are refused at once. */
 async function closedPort(): Promise<number> {
@@ -67,5 +68,29 @@ describe('assertServicesReachable', () => {
     url.password = 'hunter2hunter2';
     const message = await failure({ DATABASE_URL: url.toString() });
     expect(message).not.toContain('hunter2hunter2');
+  });
+});
+
+describe('ensureDatabase', () => {
+  it('creates a missing database once, and leaves an existing one alone', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${url.pathname.slice(1)}_created`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await expect(ensureDatabase(url.toString())).resolves.toBe(true);
+      await expect(ensureDatabase(url.toString())).resolves.toBe(false);
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [url.pathname.slice(1)]);
+      expect(rowCount).toBe(1);
+      await expect(ensureDatabase(process.env.DATABASE_URL!)).resolves.toBe(false);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(url.pathname.slice(1))}`);
+      await admin.end();
+    }
+  });
+
+  it('leaves an unreachable server to the reachability check', async () => {
+    const port = await closedPort();
+    await expect(ensureDatabase(withPort(process.env.DATABASE_URL!, port))).resolves.toBe(false);
   });
 });

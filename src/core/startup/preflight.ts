@@ -8,6 +8,34 @@ const where = (url: string) => {
 };
 
 /**
+ * First start on a new machine: creates the configured database when the server is up but has no
+ * database of that name, so that migrations can run. Every other problem is left to
+ * assertServicesReachable to report. Answers whether it created the database.
+ */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const probe = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  const missing = await probe.connect().then(
+    () => false,
+    (error: unknown) => (error as { code?: string }).code === UNDEFINED_DATABASE,
+  );
+  await probe.end().catch(() => undefined);
+  if (!missing) return false;
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  return true;
+}
+
+const UNDEFINED_DATABASE = '3D000';
+
+/**
  * Fails fast, before Nest starts, when Postgres or Redis cannot be reached: one clear line saying
  * what to start and where, instead of a stack trace or a process that retries forever.
  */
