@@ -9,6 +9,15 @@ export const REVOCATION_CHANNEL = 'api_key_revoked';
 
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 10_000;
+/**
+ * A connection whose peer vanished without closing it looks healthy until something is sent on it:
+ * a query this often (answered within QUERY_TIMEOUT_MS) finds it out well before the cache's TTL.
+ */
+const HEARTBEAT_MS = 15_000;
+const QUERY_TIMEOUT_MS = 5_000;
+
+/** The listener's application_name, as seen in pg_stat_activity. */
+export const LISTENER_NAME = 'followthrough api-key revocations';
 
 /**
  * Listens for revocations on a connection of its own (a pooled one would be handed to other
@@ -21,6 +30,7 @@ export class ApiKeyRevocations implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ApiKeyRevocations.name);
   private client: pg.Client | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private retryMs = RETRY_FIRST_MS;
   private down = false;
   private closed = false;
@@ -39,6 +49,7 @@ export class ApiKeyRevocations implements OnModuleInit, OnModuleDestroy {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
+    this.stopHeartbeat();
     this.cache.disable();
     const client = this.client;
     this.client = null;
@@ -49,17 +60,17 @@ export class ApiKeyRevocations implements OnModuleInit, OnModuleDestroy {
     const client = new pg.Client({
       connectionString: this.config.DATABASE_URL,
       connectionTimeoutMillis: 5000,
-      // A peer that vanished without closing the connection is noticed eventually; until then the
-      // cache's TTL bounds what is missed.
+      query_timeout: QUERY_TIMEOUT_MS,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
-      application_name: 'followthrough api-key revocations',
+      application_name: LISTENER_NAME,
     });
     this.client = client;
     let lost = false;
     const lose = (reason: string) => {
       if (lost) return;
       lost = true;
+      this.stopHeartbeat();
       this.cache.disable();
       if (this.client === client) this.client = null;
       client.end().catch(() => undefined);
@@ -89,6 +100,7 @@ export class ApiKeyRevocations implements OnModuleInit, OnModuleDestroy {
           if (lost) return;
           if (this.closed) return lose('closing');
           this.retryMs = RETRY_FIRST_MS;
+          this.startHeartbeat(client, lose);
           this.cache.enable();
           if (this.down) {
             this.down = false;
@@ -97,5 +109,17 @@ export class ApiKeyRevocations implements OnModuleInit, OnModuleDestroy {
         },
         (error: unknown) => lose(error instanceof Error ? error.message : String(error)),
       );
+  }
+
+  private startHeartbeat(client: pg.Client, lose: (reason: string) => void): void {
+    this.heartbeat = setInterval(() => {
+      client.query('SELECT 1').catch((error: unknown) => lose(`no answer on the connection: ${error instanceof Error ? error.message : String(error)}`));
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
   }
 }

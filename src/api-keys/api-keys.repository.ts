@@ -32,6 +32,11 @@ export class ApiKeysRepository {
     });
   }
 
+  /** Tells every API process again that a key is revoked (one revoked by hand in SQL, say). */
+  async announceRevocation(keyHash: string): Promise<void> {
+    await this.prisma.$executeRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, ${keyHash})`;
+  }
+
   /**
    * The active key with this hash, marking it used (only when last marked over a minute ago, so
    * reads do not write on every request). Runs on every authenticated request the cache cannot

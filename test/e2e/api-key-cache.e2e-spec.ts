@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { Response } from 'supertest';
+import { LISTENER_NAME } from '../../src/api-keys/api-key-revocations.js';
 import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
 import { expectProblem } from '../support/problem.js';
 
@@ -19,7 +20,7 @@ async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000, what = '
 
 const LISTENERS = `
   SELECT pid FROM pg_stat_activity
-  WHERE query ILIKE 'LISTEN api_key_revoked%' AND state = 'idle' AND datname = current_database()`;
+  WHERE application_name = '${LISTENER_NAME}' AND state = 'idle' AND datname = current_database()`;
 
 /**
  * Two API processes on one database, as in production behind a load balancer: keys used on one are
@@ -98,7 +99,7 @@ describe('API key cache', () => {
     // Waits until the backends have gone, so both processes have been told their connection died.
     const killed = await db.query<{ done: boolean }>(
       `SELECT pg_terminate_backend(pid, 5000) AS done FROM pg_stat_activity
-       WHERE query ILIKE 'LISTEN api_key_revoked%' AND datname = current_database()`,
+       WHERE application_name = '${LISTENER_NAME}' AND datname = current_database()`,
     );
     expect(killed.rows).toEqual([{ done: true }, { done: true }]);
     // Revoked behind the API's back: no notification, so only the database knows.
@@ -114,6 +115,16 @@ describe('API key cache', () => {
     await cachedOn(b, next);
     await a.http().post(`/api/v1/api-keys/${next.id}/revoke`).set(ADMIN).expect(200);
     expectProblem(await refusedSoon(b, next.auth), 401, 'unauthenticated');
+  });
+
+  it('revoking a key revoked by hand tells every process again', async () => {
+    const key = await createKey('ADMIN');
+    await cachedOn(b, key);
+    await db.query('UPDATE api_key SET revoked_at = now() WHERE id = $1', [key.id]);
+    expect((await listKeys(b, key.auth)).status).toBe(200); // b has not heard of it
+
+    await a.http().post(`/api/v1/api-keys/${key.id}/revoke`).set(ADMIN).expect(200);
+    expectProblem(await refusedSoon(b, key.auth), 401, 'unauthenticated');
   });
 
   it('still records when a cached key was last used, at most once a minute', async () => {
