@@ -18,16 +18,7 @@ export class PeopleRepository {
   ) {}
 
   create(data: CreatePerson): Promise<Person> {
-    return this.prisma.person.create({
-      data: {
-        name: data.name,
-        title: data.title,
-        email: data.email,
-        partyId: data.partyId,
-        timeZone: data.timeZone,
-        escalationContactId: data.escalationContactId,
-      },
-    });
+    return this.prisma.person.create({ data: columns(data) });
   }
 
   findById(id: string): Promise<Person | null> {
@@ -50,17 +41,7 @@ export class PeopleRepository {
   /** A new time zone or escalation contact re-plans the person's reminders in the same transaction. */
   update(id: string, data: UpdatePerson): Promise<Person> {
     return this.prisma.$transaction(async (tx) => {
-      const person = await tx.person.update({
-        where: { id },
-        data: {
-          name: data.name,
-          title: data.title,
-          email: data.email,
-          partyId: data.partyId,
-          timeZone: data.timeZone,
-          escalationContactId: data.escalationContactId,
-        },
-      });
+      const person = await tx.person.update({ where: { id }, data: columns(data) });
       if (data.timeZone !== undefined || data.escalationContactId !== undefined) await this.reminders.replanForPerson(tx, id);
       return person;
     });
@@ -69,4 +50,12 @@ export class PeopleRepository {
   delete(id: string): Promise<Person> {
     return this.prisma.person.delete({ where: { id } });
   }
+}
+
+/** The person's own columns from a create or update body (anything else in it is not stored here). */
+function columns(data: CreatePerson): Prisma.PersonUncheckedCreateInput;
+function columns(data: UpdatePerson): Prisma.PersonUncheckedUpdateInput;
+function columns(data: CreatePerson | UpdatePerson): Prisma.PersonUncheckedCreateInput | Prisma.PersonUncheckedUpdateInput {
+  const { name, title, email, partyId, timeZone, escalationContactId } = data;
+  return { name, title, email, partyId, timeZone, escalationContactId };
 }
