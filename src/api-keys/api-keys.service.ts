@@ -40,10 +40,11 @@ export class ApiKeysService {
   async revoke(id: string): Promise<ApiKeyJson> {
     const row = await this.repository.findById(id);
     if (!row) throw ProblemError.notFound('API key', id);
+    let revoked = row;
     // Revoking again changes nothing but says so again, for processes that cached a key revoked
     // behind the API's back.
     if (row.revokedAt) await this.repository.announceRevocation(row.keyHash);
-    const revoked = row.revokedAt ? row : await this.repository.revoke(id);
+    else revoked = await this.repository.revoke(id);
     // The notification will say the same; this process need not wait for it.
     this.cache.delete(row.keyHash);
     return toJson(revoked);
