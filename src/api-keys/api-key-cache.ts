@@ -6,7 +6,7 @@ import type { Principal } from '../core/auth/roles.js';
  * nothing lives on indefinitely if one were ever missed (a connection dying silently, a key revoked
  * by hand in SQL) and so that a key's name or role changed behind the API's back shows within a minute.
  */
-export const CACHE_TTL_MS = 60_000;
+const CACHE_TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
 export interface CachedKey {
