@@ -62,8 +62,29 @@ export const commitmentColumns = Prisma.sql`
     FROM meeting dm LEFT JOIN meeting_series ds ON ds.id = dm.series_id WHERE dm.id = c.deadline_meeting_id
   ) END AS "deadlineMeeting"`;
 
+/**
+ * A value that changes whenever anything a commitment's JSON shows does: the row's xmin (every
+ * update of the row, whoever makes it, writes a new one; a trigger touches the row when its people
+ * change) with its version, and for a deadline at a meeting, the xmin of that meeting and its
+ * series, which the deadline's label names.
+ */
+const rowVersion = Prisma.sql`concat_ws(':', c.xmin, c.version, CASE WHEN c.deadline_meeting_id IS NOT NULL THEN (
+    SELECT concat_ws(':', dm.xmin, ds.xmin) FROM meeting dm LEFT JOIN meeting_series ds ON ds.id = dm.series_id WHERE dm.id = c.deadline_meeting_id
+  ) END) AS "rowVersion"`;
 
-/** Up to `take` rows after `after` in the given order (keyset paging). */
+/** The sort value that a keyset cursor carries. */
+const sortValue: Record<SortKey, Prisma.Sql> = {
+  deadline: Prisma.sql`c.deadline_end`,
+  created: Prisma.sql`c.created_at`,
+  updated: Prisma.sql`c.updated_at`,
+};
+
+/** The listed commitments in full, with their row versions. */
+export function rowsSql(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT ${commitmentColumns}, ${rowVersion} FROM commitment c WHERE c.id = ANY(${ids}::uuid[])`;
+}
+
+/** Up to `take` rows after `after` in the given order (keyset paging): their keys and sort values. */
 export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, after: Position | undefined, now: Date): Prisma.Sql {
   const key = sortColumn[sort.key];
   const desc = sort.order === 'desc';
@@ -74,7 +95,7 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
     : Prisma.empty;
   const direction = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   return Prisma.sql`
-    SELECT ${commitmentColumns} FROM commitment c
+    SELECT c.id, ${rowVersion}, ${sortValue[sort.key]} AS "sortValue" FROM commitment c
     WHERE ${conditionsOf(filter, now)} ${cursor}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${limit(take)}`;
@@ -85,7 +106,7 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
  * time: commitments added while paging would otherwise push unseen ones out of the ranked set);
  * ties broken by id. One statement: the index search runs only when the scan of recent
  * commitments came up short (a one-time filter on that scan's count, so Postgres skips the branch
- * entirely otherwise), and full rows are read only for the page returned.
+ * entirely otherwise). Returns the page's keys and ranks.
  */
 export function rankedSql(filter: CommitmentFilter & { q: string }, take: number, after: RankPosition | undefined, now: Date): Prisma.Sql {
   const { q, ...others } = filter;
@@ -107,7 +128,7 @@ export function rankedSql(filter: CommitmentFilter & { q: string }, take: number
       )
     ), r AS (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates),
     top AS MATERIALIZED (SELECT r.id, r.rank FROM r ${cursor} ORDER BY r.rank DESC, r.id ASC LIMIT ${limit(take)})
-    SELECT ${commitmentColumns}, r.rank FROM top r JOIN commitment c ON c.id = r.id
+    SELECT c.id, ${rowVersion}, r.rank FROM top r JOIN commitment c ON c.id = r.id
     ORDER BY r.rank DESC, r.id ASC`;
 }
 

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { ProblemError } from '../core/errors/problem.js';
 import { decodeCursor, encodeCursor } from '../core/http/pagination.js';
 import { toFilter, type CommitmentFilter } from './commitment-conditions.js';
-import { toCommitmentJson } from './commitment.mapper.js';
+import { CommitmentJsonCache, type CommitmentKey } from './commitment-json-cache.js';
 import type { CommitmentJson, CommitmentListQuery } from './commitment.schemas.js';
 import { CommitmentSearchRepository } from './commitment-search.repository.js';
 import type { Sort, SortKey } from './commitment-list.sql.js';
-import type { CommitmentRow } from './commitments.repository.js';
 
 const keyedCursor = z.object({ s: z.enum(['deadline', 'created', 'updated']), o: z.enum(['asc', 'desc']), v: z.iso.datetime().nullable(), id: z.uuid() });
 const rankedCursor = z.object({ s: z.literal('relevance'), r: z.number(), id: z.uuid(), t: z.iso.datetime() });
@@ -30,7 +29,10 @@ export function orderOf(query: Pick<CommitmentListQuery, 'sort' | 'order' | 'q'>
 
 @Injectable()
 export class CommitmentSearchService {
-  constructor(private readonly repository: CommitmentSearchRepository) {}
+  constructor(
+    private readonly repository: CommitmentSearchRepository,
+    private readonly cache: CommitmentJsonCache,
+  ) {}
 
   async list(query: CommitmentListQuery): Promise<CommitmentPage> {
     const now = new Date();
@@ -48,25 +50,22 @@ export class CommitmentSearchService {
     if (order.sort === 'relevance') {
       if (position && position.s !== 'relevance') throw mismatch();
       const asOf = position ? new Date(position.t) : now;
-      const rows = await this.repository.ranked({ ...filter, q: filter.q! }, limit + 1, position && { rank: position.r, id: position.id, asOf }, now);
-      return pageOf(rows, limit, now, (r) => ({ s: 'relevance', r: r.rank, id: r.id, t: asOf.toISOString() }));
+      const keys = await this.repository.ranked({ ...filter, q: filter.q! }, limit + 1, position && { rank: position.r, id: position.id, asOf }, now);
+      return this.pageOf(keys, limit, now, (r) => ({ s: 'relevance', r: r.rank, id: r.id, t: asOf.toISOString() }));
     }
     if (position && (position.s !== order.key || !('o' in position) || position.o !== order.order)) throw mismatch();
     const after = position && 'v' in position ? { value: position.v === null ? null : new Date(position.v), id: position.id } : undefined;
-    const rows = await this.repository.page(filter, order, limit + 1, after, now);
-    return pageOf(rows, limit, now, (r) => ({ s: order.key, o: order.order, v: sortValue(r, order.key)?.toISOString() ?? null, id: r.id }));
+    const keys = await this.repository.page(filter, order, limit + 1, after, now);
+    return this.pageOf(keys, limit, now, (r) => ({ s: order.key, o: order.order, v: r.sortValue?.toISOString() ?? null, id: r.id }));
   }
-}
 
-function pageOf<R extends CommitmentRow>(rows: R[], limit: number, now: Date, position: (row: R) => Record<string, unknown>): CommitmentPage {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items: items.map((r) => toCommitmentJson(r, now)), nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null };
-}
-
-function sortValue(row: CommitmentRow, key: SortKey): Date | null {
-  if (key === 'deadline') return row.deadlineEnd;
-  return key === 'created' ? row.createdAt : row.updatedAt;
+  /** Up to `limit` of the keys' commitments; the extra key, if any, only tells that another page exists. */
+  private async pageOf<K extends CommitmentKey>(keys: K[], limit: number, now: Date, position: (key: K) => Record<string, unknown>): Promise<CommitmentPage> {
+    const shown = keys.slice(0, limit);
+    const last = shown.at(-1);
+    const items = await this.cache.jsonOf(shown, now, (ids) => this.repository.rows(ids));
+    return { items, nextCursor: keys.length > limit && last ? encodeCursor(position(last)) : null };
+  }
 }
 
 const mismatch = () =>

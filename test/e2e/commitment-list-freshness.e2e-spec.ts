@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PrismaService } from '../../src/core/prisma/prisma.service.js';
+import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
+
+type Item = {
+  id: string;
+  title: string;
+  description: string | null;
+  overdue: boolean;
+  responsiblePersonIds: string[];
+  deadline: { label: string } | null;
+};
+
+/**
+ * Lists keep the JSON of the rows they served and reuse it while a row's version stays the same:
+ * whatever changes a listed commitment, by whatever route, the next list must show it.
+ */
+describe('commitment lists never show a changed commitment as it was', () => {
+  let sut: TestApp;
+  let prisma: PrismaService;
+  const tag = unique('fresh').replace(' ', '-');
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    prisma = sut.app.get(PrismaService);
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send({ tags: [tag], ...body }).expect(201)).body as Item;
+  const listed = async (id: string, query: Record<string, unknown> = { tag }) => {
+    const { items } = (await sut.http().get('/api/v1/commitments').query({ limit: 200, ...query }).set(ADMIN).expect(200)).body as { items: Item[] };
+    const item = items.find((i) => i.id === id);
+    if (!item) throw new Error(`${id} is not in the list`);
+    return item;
+  };
+
+  it('shows an edit made in SQL, outside the API, that left the version as it was', async () => {
+    const { id } = await create({ title: unique('Edited outside') });
+    await listed(id);
+    await prisma.$executeRaw`UPDATE commitment SET title = 'Renamed in SQL' WHERE id = ${id}::uuid`;
+    expect((await listed(id)).title).toBe('Renamed in SQL');
+  });
+
+  it('shows people added or removed in SQL', async () => {
+    const person = await prisma.person.create({ data: { name: 'Desk officer', email: `${unique('desk').replace(' ', '.')}@example.org` } });
+    const { id } = await create({ title: unique('People change') });
+    expect((await listed(id)).responsiblePersonIds).toEqual([]);
+    await prisma.$executeRaw`INSERT INTO commitment_person (commitment_id, person_id, role) VALUES (${id}::uuid, ${person.id}::uuid, 'RESPONSIBLE')`;
+    expect((await listed(id)).responsiblePersonIds).toEqual([person.id]);
+    await prisma.$executeRaw`DELETE FROM commitment_person WHERE commitment_id = ${id}::uuid`;
+    expect((await listed(id)).responsiblePersonIds).toEqual([]);
+  });
+
+  it('labels a deadline at a meeting with the meeting’s and its series’ current names', async () => {
+    const series = await prisma.meetingSeries.create({ data: { name: unique('Joint Commission') } });
+    const meeting = await prisma.meeting.create({ data: { title: unique('Round'), round: 3, seriesId: series.id } });
+    const { id } = await create({ title: unique('Due at a meeting'), deadline: { precision: 'MEETING', meetingId: meeting.id } });
+    expect((await listed(id)).deadline?.label).toContain(series.name);
+
+    await prisma.meetingSeries.update({ where: { id: series.id }, data: { name: `${series.name} renamed` } });
+    expect((await listed(id)).deadline?.label).toContain(`${series.name} renamed`);
+    await prisma.meeting.update({ where: { id: meeting.id }, data: { round: 4 } });
+    const label = (await listed(id)).deadline?.label;
+    const single = (await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200)).body as Item;
+    expect(label).toBe(single.deadline?.label);
+    expect(label).toBe(`at ${series.name} renamed round 4`);
+  });
+
+  it('turns overdue when the deadline passes, with nothing written', async () => {
+    const due = new Date(Date.now() + 1500);
+    const { id } = await create({ title: unique('Due in a moment'), deadline: { precision: 'DATETIME', value: due.toISOString() } });
+    expect((await listed(id)).overdue).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, due.getTime() - Date.now() + 100));
+    expect((await listed(id)).overdue).toBe(true);
+  });
+
+  it('serves search results as current as lists', async () => {
+    const word = unique('zq').replace(' ', '');
+    const { id } = await create({ title: `Consult on ${word}` });
+    expect((await listed(id, { q: word })).description).toBeNull();
+    await prisma.$executeRaw`UPDATE commitment SET description = 'Added in SQL' WHERE id = ${id}::uuid`;
+    expect((await listed(id, { q: word })).description).toBe('Added in SQL');
+  });
+});
