@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deepFreeze } from '../core/http/json-text.js';
 import { isOverdue } from '../deadlines/deadline-window.js';
 import { toCommitmentJson } from './commitment.mapper.js';
 import type { CommitmentJson } from './commitment.schemas.js';
@@ -14,7 +15,7 @@ export type VersionedRow = CommitmentRow & CommitmentKey;
 
 interface Entry {
   rowVersion: string;
-  json: Readonly<CommitmentJson>;
+  json: Readonly<CommitmentJson>; // deeply frozen: responses share it and its JSON text
   deadlineEnd: Date | null;
   status: string;
 }
@@ -47,13 +48,17 @@ export class CommitmentJsonCache {
     const missing = keys.filter((key) => !found.has(key.id)).map((key) => key.id);
     if (missing.length) {
       for (const row of await fetch(missing)) {
-        const json = Object.freeze(toCommitmentJson(row, now));
+        const json = deepFreeze(toCommitmentJson(row, now));
         found.set(row.id, this.touch(row.id, { rowVersion: row.rowVersion, json, deadlineEnd: row.deadlineEnd, status: row.status }));
       }
     }
     return keys.flatMap((key) => {
       const entry = found.get(key.id);
-      return entry ? [jsonAt(entry, now)] : [];
+      if (!entry) return [];
+      // Only whether it is overdue changes without a new row version, and only once: kept as of now.
+      const overdue = isOverdue(entry.deadlineEnd, entry.status, now);
+      if (overdue !== entry.json.overdue) entry.json = deepFreeze({ ...entry.json, overdue });
+      return [entry.json];
     });
   }
 
@@ -64,14 +69,4 @@ export class CommitmentJsonCache {
     if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
     return entry;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-/** The entry's JSON as of now: only whether it is overdue changes without a new row version. */
-function jsonAt(entry: Entry, now: Date): CommitmentJson {
-  const overdue = isOverdue(entry.deadlineEnd, entry.status, now);
-  return overdue === entry.json.overdue ? entry.json : { ...entry.json, overdue };
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../core/auth/principal.decorator.js';
 import type { Principal } from '../core/auth/roles.js';
 import { ApiOperationDoc } from '../core/http/openapi.js';
+import { pageJsonText } from '../core/http/json-text.js';
 import { listQuerySchema, type ListQuery } from '../core/http/pagination.js';
 import { idParam } from '../core/http/params.js';
 import {
@@ -55,8 +56,9 @@ export class CommitmentsController {
       'to page exhaustively through a large result, sort by deadline, created or updated. Paging never skips or repeats a row, even while rows are added.',
     response: commitmentPageSchema,
   })
-  list(@Query({ schema: commitmentListQuerySchema }) query: CommitmentListQuery) {
-    return this.search.list(query);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async list(@Query({ schema: commitmentListQuerySchema }) query: CommitmentListQuery) {
+    return pageJsonText(await this.search.list(query));
   }
 
   @Get(':id')
