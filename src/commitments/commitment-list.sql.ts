@@ -29,9 +29,9 @@ export const RANKED_CANDIDATES = 200;
 
 /**
  * The newest commitments first looked through for those matches. A common term finds its newest
- * matches among them in about a millisecond (the table grows in creation order, so they sit on a
- * few pages); only a rarer one goes to the full-text index, whose cost grows with the number of
- * matches. The planner cannot make this choice itself: it multiplies the frequencies of the words
+ * matches among them in under a millisecond (an index-only scan: the index on creation holds the
+ * search vector); only a rarer one goes to the full-text index, whose cost grows with the number
+ * of matches. The planner cannot make this choice itself: it multiplies the frequencies of the words
  * of a query, so it underestimates phrases like "naval delegation" and overestimates pairs of
  * common words that never occur together (and would then walk the whole table).
  */

@@ -13,8 +13,8 @@ const MAX_PREPARED = 100;
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   /** The connection pool Prisma's adapter runs on, shared with read(). */
   private readonly pool: pg.Pool;
-  /** The statement names read() prepares on its connections. */
-  private readonly prepared = new Set<string>();
+  /** The statements read() prepares on its connections: text to name. */
+  private readonly prepared = new Map<string, string>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
@@ -42,10 +42,10 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     // A connection keeps what it prepared until it closes, and filters combine into many shapes:
     // only the first MAX_PREPARED shapes are named (a dashboard uses a handful), the rest planned
     // each time.
-    let name: string | undefined = `ft_${createHash('sha1').update(query.text).digest('base64url')}`;
-    if (!this.prepared.has(name)) {
-      if (this.prepared.size < MAX_PREPARED) this.prepared.add(name);
-      else name = undefined;
+    let name = this.prepared.get(query.text);
+    if (name === undefined && this.prepared.size < MAX_PREPARED) {
+      name = `ft_${createHash('sha1').update(query.text).digest('base64url')}`;
+      this.prepared.set(query.text, name);
     }
     return (await this.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values, types: readTypes })).rows;
   }
