@@ -51,7 +51,7 @@ export class DashboardRepository {
   /** tallies() over all commitments, from the kept counts: see keptTalliesSql. */
   async keptTallies(now: Date): Promise<TallyRow[]> {
     await this.advanceCutoff(now);
-    return this.prisma.read<TallyRow>(keptTalliesSql(now));
+    return this.prisma.readAll<TallyRow>(keptTalliesSql(now));
   }
 
   /**
@@ -67,7 +67,7 @@ export class DashboardRepository {
 
   tallies(filter: CommitmentFilter, now: Date): Promise<TallyRow[]> {
     const within = (days: number) => Prisma.sql`count(*) FILTER (WHERE ${OPEN_SQL} AND c.deadline_end >= ${now} AND c.deadline_end < ${new Date(now.getTime() + days * DAY_MS)})::int`;
-    return this.prisma.read<TallyRow>(Prisma.sql`
+    return this.prisma.readAll<TallyRow>(Prisma.sql`
       SELECT GROUPING(c.owner_party_id, m.series_id) AS grouping, c.status::text AS status,
              c.owner_party_id AS "partyId", m.series_id AS "seriesId", count(*)::int AS n,
              count(*) FILTER (WHERE ${OPEN_SQL} AND ${DUE_KEY} < ${now})::int AS overdue,
@@ -82,11 +82,11 @@ export class DashboardRepository {
   }
 
   partyNames(ids: string[]): Promise<{ id: string; name: string }[]> {
-    return this.prisma.party.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    return this.prisma.read(Prisma.sql`SELECT id, name FROM party WHERE id = ANY(${ids}::uuid[])`);
   }
 
   seriesNames(ids: string[]): Promise<{ id: string; name: string }[]> {
-    return this.prisma.meetingSeries.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    return this.prisma.read(Prisma.sql`SELECT id, name FROM meeting_series WHERE id = ANY(${ids}::uuid[])`);
   }
 
   findRound(id: string): Promise<RoundRef | null> {

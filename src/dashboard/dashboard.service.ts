@@ -37,7 +37,10 @@ export class DashboardService {
       this.repository.partyNames([...byParty.keys()].filter((id): id is string => id !== null)),
       this.repository.seriesNames([...bySeries.keys()].filter((id): id is string => id !== null)),
     ]);
-    const named = (names: { id: string; name: string }[]) => (id: string | null) => names.find((n) => n.id === id)?.name ?? null;
+    const named = (names: { id: string; name: string }[]) => {
+      const byId = new Map(names.map((n) => [n.id, n.name]));
+      return (id: string | null) => (id === null ? null : (byId.get(id) ?? null));
+    };
     const partyName = named(parties);
     const seriesName = named(series);
     return {
@@ -101,11 +104,17 @@ function countsOf(rows: TallyRow[]): Counts {
 
 function groupBy<K>(rows: TallyRow[], key: (row: TallyRow) => K): Map<K, TallyRow[]> {
   const groups = new Map<K, TallyRow[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return groups;
 }
 
+const collator = new Intl.Collator(); // once: localeCompare looks up the locale's rules on every call
+
 /** Named groups alphabetically, the unnamed (no party, no series) last. */
 function byName<T extends { name: string | null }>(groups: T[]): T[] {
-  return groups.sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name)));
+  return groups.sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : collator.compare(a.name, b.name)));
 }

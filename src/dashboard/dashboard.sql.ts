@@ -5,33 +5,40 @@ export const DAY_MS = 86_400_000;
 const NONE = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The summary over all commitments, from the counts the triggers keep (commitment_tally) plus a live
- * look at the open commitments due between the cutoff and 90 days ahead: the same figures as
- * aggregating every row, exact, in one statement (one snapshot).
+ * The summary over all commitments, from the counts the triggers keep: by status and whether past
+ * the cutoff (commitment_tally), and open ones by horizon from the cutoff (commitment_horizon_tally).
+ * What moved since the cutoff is counted live: deadlines between the cutoff and now are overdue and
+ * no longer due, and those between cutoff and now shifted by 7, 30 and 90 days have come within
+ * reach. Each span is about a day of deadlines. The same figures as aggregating every row, exact,
+ * in one statement (one snapshot).
  */
 export function keptTalliesSql(now: Date): Prisma.Sql {
-  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
-  const within = (days: number) => Prisma.sql`count(*) FILTER (WHERE c.deadline_end >= ${now} AND c.deadline_end < ${at(days)})::int`;
-  /** The open commitments between the cutoff and 90 days ahead, counted by status and `column`. */
-  const live = (column: Prisma.Sql) => Prisma.sql`
-    SELECT c.status, ${column} AS ref,
-           count(*) FILTER (WHERE c.deadline_end < ${now})::int AS overdue, ${within(7)} AS due7, ${within(30)} AS due30, ${within(90)} AS due90
+  const cutoff = Prisma.sql`(SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1)`;
+  /** Open commitments due in [cutoff, now) shifted by `days`, each adding the given amounts. */
+  const span = (days: number, overdue: number, due7: number, due30: number, due90: number) => Prisma.sql`
+    SELECT c.status, c.owner_party_id AS party, c.meeting_id AS meeting,
+           ${Prisma.raw(`${overdue} AS overdue, ${due7} AS due7, ${due30} AS due30, ${due90} AS due90`)}
     FROM commitment c
     WHERE ${OPEN_SQL} AND c.deleted_at IS NULL
-      AND c.deadline_end >= (SELECT cutoff FROM commitment_tally_cutoff WHERE id = 1) AND c.deadline_end < ${at(90)}
-    GROUP BY 1, 2`;
+      AND c.deadline_end >= ${cutoff} + ${Prisma.raw(`interval '${days * 24} hours'`)} AND c.deadline_end < ${new Date(now.getTime() + days * DAY_MS)}`;
+  /** Kept counts of one dimension, then what moved since the cutoff, as rows to sum. */
+  const kept = (dimension: 'party' | 'meeting', ref: Prisma.Sql) => Prisma.sql`
+    SELECT t.status, t.ref_id AS ref, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
+    FROM commitment_tally t WHERE t.dimension = ${dimension} AND t.n <> 0
+    UNION ALL
+    SELECT h.status, h.ref_id, 0, 0, CASE WHEN h.horizon = 7 THEN h.n ELSE 0 END, CASE WHEN h.horizon <= 30 THEN h.n ELSE 0 END, h.n
+    FROM commitment_horizon_tally h WHERE h.dimension = ${dimension} AND h.n <> 0
+    UNION ALL
+    SELECT status, COALESCE(${ref}, ${NONE}::uuid), 0, overdue, due7, due30, due90 FROM moved`;
   const sums = Prisma.sql`sum(n)::int AS n, sum(overdue)::int AS overdue, sum(due7)::int AS due7, sum(due30)::int AS due30, sum(due90)::int AS due90`;
   return Prisma.sql`
-    WITH live_party AS (${live(Prisma.sql`c.owner_party_id`)}),
-    live_meeting AS (${live(Prisma.sql`c.meeting_id`)}),
-    by_party AS (
-      SELECT t.status, NULLIF(t.ref_id, ${NONE}::uuid) AS party, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
-      FROM commitment_tally t WHERE t.dimension = 'party' AND t.n <> 0
-      UNION ALL SELECT status, ref, 0, overdue, due7, due30, due90 FROM live_party
-    ), by_series AS (
-      SELECT t.status, m.series_id AS series, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
-      FROM commitment_tally t LEFT JOIN meeting m ON m.id = t.ref_id WHERE t.dimension = 'meeting' AND t.n <> 0
-      UNION ALL SELECT l.status, m.series_id, 0, l.overdue, l.due7, l.due30, l.due90 FROM live_meeting l LEFT JOIN meeting m ON m.id = l.ref
+    WITH moved AS MATERIALIZED (
+      ${span(0, 1, -1, -1, -1)} UNION ALL ${span(7, 0, 1, 0, 0)} UNION ALL ${span(30, 0, 0, 1, 0)} UNION ALL ${span(90, 0, 0, 0, 1)}
+    ),
+    by_party AS (SELECT status, NULLIF(ref, ${NONE}::uuid) AS party, n, overdue, due7, due30, due90 FROM (${kept('party', Prisma.sql`party`)}) k),
+    by_series AS (
+      SELECT k.status, m.series_id AS series, k.n, k.overdue, k.due7, k.due30, k.due90
+      FROM (${kept('meeting', Prisma.sql`meeting`)}) k LEFT JOIN meeting m ON m.id = k.ref
     )
     SELECT 1 AS grouping, status::text AS status, party AS "partyId", NULL::uuid AS "seriesId", ${sums} FROM by_party GROUP BY status, party HAVING sum(n) > 0
     UNION ALL

@@ -121,6 +121,10 @@ describe('dashboard', () => {
       await create({ title: 'undated, no party' }),
       await create({ title: 'done', ownerPartyId: a, deadline: inHours(-24 * 3), status: 'DONE' }),
     ];
+    // Either side of each horizon (7, 30, 90 days), within the span counted live and beyond it.
+    for (const days of [7, 30, 90]) {
+      for (const hours of [-30, -1, 1, 30]) await create({ title: `due in ${days} days ${hours} h`, ownerPartyId: b, meetingId: meeting, deadline: inHours(24 * days + hours) });
+    }
     await same();
     const patch = (id: string, body: Record<string, unknown>) => sut.http().patch(`/api/v1/commitments/${id}`).set(ADMIN).send(body).expect(200);
     await patch(made[0].id, { status: 'DONE' });
@@ -130,6 +134,8 @@ describe('dashboard', () => {
     await same();
     // A cutoff far back (everything since counted live), then moved to just before now.
     await prisma.$executeRaw`SELECT commitment_tally_rebuild(${new Date(Date.now() - 60 * 86_400_000)}::timestamptz)`;
+    await same();
+    await prisma.$executeRaw`SELECT commitment_tally_advance(${new Date(Date.now() - 40 * 86_400_000)}::timestamptz)`;
     await same();
     await prisma.$executeRaw`SELECT commitment_tally_advance(${new Date(Date.now() - 1_800_000)}::timestamptz)`;
     await same();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient, type Prisma } from '../../generated/prisma/client.js';
+import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -48,5 +48,15 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
       this.prepared.set(query.text, name);
     }
     return (await this.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values, types: readTypes })).rows;
+  }
+
+  /**
+   * read() for results of many small rows (the summary's ~1,500 counts): Postgres sends them as one
+   * JSON array, which JSON.parse reads natively. Parsed row by row they cost the API 5 ms a request.
+   * Values come as JSON has them: numbers, strings, null (dates as ISO strings).
+   */
+  async readAll<T>(query: Prisma.Sql): Promise<T[]> {
+    const [{ rows }] = await this.read<{ rows: T[] }>(Prisma.sql`SELECT COALESCE(json_agg(r), '[]'::json) AS rows FROM (${query}) r`);
+    return rows;
   }
 }
