@@ -14,13 +14,6 @@ export interface Position {
   id: string;
 }
 
-/** Where the previous relevance page ended, and when the first page was read. */
-export interface RankPosition {
-  rank: number;
-  id: string;
-  asOf: Date;
-}
-
 /**
  * Relevance ranks the newest this-many matches. Ranking every match does not scale: a common word
  * matches a tenth of all commitments, and ts_rank reads each one's vector.
@@ -72,6 +65,9 @@ const rowVersion = Prisma.sql`concat_ws(':', c.xmin, c.version, CASE WHEN c.dead
     SELECT concat_ws(':', dm.xmin, ds.xmin) FROM meeting dm LEFT JOIN meeting_series ds ON ds.id = dm.series_id WHERE dm.id = c.deadline_meeting_id
   ) END) AS "rowVersion"`;
 
+/** The commitment generation: moves on with every committed write of commitments or meetings. */
+const GENERATION = Prisma.sql`(SELECT n FROM commitment_generation WHERE id = 1)`;
+
 /** The sort value that a keyset cursor carries. */
 const sortValue: Record<SortKey, Prisma.Sql> = {
   deadline: Prisma.sql`c.deadline_end`,
@@ -102,16 +98,16 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
 }
 
 /**
- * Best matches first among the newest RANKED_CANDIDATES matches created by `asOf` (the first page's
- * time: commitments added while paging would otherwise push unseen ones out of the ranked set);
- * ties broken by id. One statement: the index search runs only when the scan of recent
+ * The ranked set of a search: the newest RANKED_CANDIDATES matches created by `asOf` (the first
+ * page's time: commitments added while paging would otherwise push unseen ones out of it), best
+ * first, ties broken by id, with the commitment generation they were ranked at (one row with a
+ * null id when nothing matches). One statement: the index search runs only when the scan of recent
  * commitments came up short (a one-time filter on that scan's count, so Postgres skips the branch
- * entirely otherwise). Returns the page's keys and ranks.
+ * entirely otherwise).
  */
-export function rankedSql(filter: CommitmentFilter & { q: string }, take: number, after: RankPosition | undefined, now: Date): Prisma.Sql {
+export function rankedSql(filter: CommitmentFilter & { q: string }, asOf: Date, now: Date): Prisma.Sql {
   const { q, ...others } = filter;
-  const where = Prisma.sql`${conditionsOf(others, now)} AND c.created_at <= ${after?.asOf ?? now}`;
-  const cursor = after ? Prisma.sql`WHERE (r.rank < ${after.rank}::real OR (r.rank = ${after.rank}::real AND r.id > ${after.id}::uuid))` : Prisma.empty;
+  const where = Prisma.sql`${conditionsOf(others, now)} AND c.created_at <= ${asOf}`;
   return Prisma.sql`
     WITH recent AS MATERIALIZED (
       SELECT s.id, s.search FROM (
@@ -126,10 +122,15 @@ export function rankedSql(filter: CommitmentFilter & { q: string }, take: number
         SELECT id, search FROM matches WHERE (SELECT count(*) FROM recent) < ${limit(RANKED_CANDIDATES)}
         ORDER BY created_at DESC, id DESC LIMIT ${limit(RANKED_CANDIDATES)}
       )
-    ), r AS (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates),
-    top AS MATERIALIZED (SELECT r.id, r.rank FROM r ${cursor} ORDER BY r.rank DESC, r.id ASC LIMIT ${limit(take)})
-    SELECT c.id, ${rowVersion}, r.rank FROM top r JOIN commitment c ON c.id = r.id
+    )
+    SELECT g.n::text AS generation, r.id, r.rank FROM ${GENERATION} g
+    LEFT JOIN LATERAL (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates) r ON true
     ORDER BY r.rank DESC, r.id ASC`;
+}
+
+/** The listed commitments' row versions, with the commitment generation they were read at. */
+export function versionsSql(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT g.n::text AS generation, c.id, ${rowVersion} FROM ${GENERATION} g LEFT JOIN commitment c ON c.id = ANY(${ids}::uuid[])`;
 }
 
 /**

@@ -3,10 +3,10 @@ import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { conditionsOf, type CommitmentFilter } from './commitment-conditions.js';
 import type { CommitmentKey, VersionedRow } from './commitment-json-cache.js';
-import { pageSql, rankedSql, rowsSql, type Position, type RankPosition, type Sort } from './commitment-list.sql.js';
+import { pageSql, rankedSql, rowsSql, versionsSql, type Position, type Sort } from './commitment-list.sql.js';
+import type { Ranking } from './commitment-ranking-cache.js';
 
 export type SortedKey = CommitmentKey & { sortValue: Date | null };
-export type RankedKey = CommitmentKey & { rank: number };
 
 /** The commitment list's reads, straight on the pool (see PrismaService.read). */
 @Injectable()
@@ -17,8 +17,15 @@ export class CommitmentSearchRepository {
     return this.prisma.read<SortedKey>(pageSql(filter, sort, take, after, now));
   }
 
-  ranked(filter: CommitmentFilter & { q: string }, take: number, after: RankPosition | undefined, now: Date): Promise<RankedKey[]> {
-    return this.prisma.read<RankedKey>(rankedSql(filter, take, after, now));
+  async ranked(filter: CommitmentFilter & { q: string }, asOf: Date, now: Date): Promise<Ranking> {
+    const rows = await this.prisma.read<{ generation: string; id: string | null; rank: number | null }>(rankedSql(filter, asOf, now));
+    return { asOf, generation: rows[0].generation, candidates: rows.flatMap(({ id, rank }) => (id === null ? [] : [{ id, rank: rank! }])) };
+  }
+
+  /** Row versions of these commitments (those that still exist) and the generation they were read at. */
+  async versions(ids: string[]): Promise<{ generation: string; versions: Map<string, string> }> {
+    const rows = await this.prisma.read<{ generation: string; id: string | null; rowVersion: string }>(versionsSql(ids));
+    return { generation: rows[0].generation, versions: new Map(rows.flatMap((r) => (r.id === null ? [] : [[r.id, r.rowVersion] as const]))) };
   }
 
   rows(ids: string[]): Promise<VersionedRow[]> {

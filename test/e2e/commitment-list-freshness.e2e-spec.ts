@@ -76,6 +76,33 @@ describe('commitment lists never show a changed commitment as it was', () => {
     expect((await listed(id)).overdue).toBe(true);
   });
 
+  describe('a search ranked before', () => {
+    const search = async (query: Record<string, unknown>) =>
+      ((await sut.http().get('/api/v1/commitments').query({ limit: 50, ...query }).set(ADMIN).expect(200)).body as { items: Item[] }).items.map((i) => i.title).sort();
+
+    it('finds commitments added, and loses those deleted, in SQL since', async () => {
+      const word = unique('zr').replace(' ', '');
+      await create({ title: `Consult on ${word}` });
+      expect(await search({ q: word })).toEqual([`Consult on ${word}`]);
+      expect(await search({ q: word })).toEqual([`Consult on ${word}`]);
+      await prisma.$executeRaw`INSERT INTO commitment (id, title, updated_at) VALUES (gen_random_uuid(), ${`Report on ${word}`}, now())`;
+      expect(await search({ q: word })).toEqual([`Consult on ${word}`, `Report on ${word}`]);
+      await prisma.$executeRaw`UPDATE commitment SET deleted_at = now() WHERE title = ${`Consult on ${word}`}`;
+      expect(await search({ q: word })).toEqual([`Report on ${word}`]);
+    });
+
+    it('follows a meeting moved to another series', async () => {
+      const word = unique('zs').replace(' ', '');
+      const [from, to] = [await prisma.meetingSeries.create({ data: { name: unique('From') } }), await prisma.meetingSeries.create({ data: { name: unique('To') } })];
+      const meeting = await prisma.meeting.create({ data: { title: unique('Moved'), seriesId: from.id } });
+      await create({ title: `Brief on ${word}`, meetingId: meeting.id });
+      expect(await search({ q: word, seriesId: from.id })).toEqual([`Brief on ${word}`]);
+      await prisma.$executeRaw`UPDATE meeting SET series_id = ${to.id}::uuid WHERE id = ${meeting.id}::uuid`;
+      expect(await search({ q: word, seriesId: from.id })).toEqual([]);
+      expect(await search({ q: word, seriesId: to.id })).toEqual([`Brief on ${word}`]);
+    });
+  });
+
   it('serves search results as current as lists', async () => {
     const word = unique('zq').replace(' ', '');
     const { id } = await create({ title: `Consult on ${word}` });
