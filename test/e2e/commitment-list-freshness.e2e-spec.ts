@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { PrismaService } from '../../src/core/prisma/prisma.service.js';
 import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
 
@@ -101,6 +102,26 @@ describe('commitment lists never show a changed commitment as it was', () => {
       expect(await search({ q: word, seriesId: from.id })).toEqual([]);
       expect(await search({ q: word, seriesId: to.id })).toEqual([`Brief on ${word}`]);
     });
+  });
+
+  it('lets writers of commitments and meetings take turns without deadlocking', async () => {
+    const { id } = await create({ title: unique('Contended') });
+    const meeting = await prisma.meeting.create({ data: { title: unique('Contended meeting') } });
+    const [first, second] = [new pg.Client({ connectionString: process.env.DATABASE_URL }), new pg.Client({ connectionString: process.env.DATABASE_URL })];
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query('BEGIN');
+      await first.query('UPDATE meeting SET title = title WHERE id = $1', [meeting.id]); // first's turn
+      const waiting = second.query('UPDATE commitment SET title = $2 WHERE id = $1', [id, 'second']); // waits for it
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Had the second locked the row before waiting, this would wait for it: a deadlock.
+      await first.query('UPDATE commitment SET title = $2 WHERE id = $1', [id, 'first']);
+      await first.query('COMMIT');
+      await waiting;
+      expect((await listed(id)).title).toBe('second');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
   });
 
   it('serves search results as current as lists', async () => {

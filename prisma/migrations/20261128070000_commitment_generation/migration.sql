@@ -9,6 +9,8 @@ CREATE TABLE "commitment_generation" (
 -- A number that every committed write of commitments (or of meetings, which the series filter reads)
 -- moves on, in the writing transaction. Writers take turns on this one row, so in any snapshot it
 -- tells exactly which writes are visible: a search ranked at one value holds while the value does.
+-- The triggers run before each statement, so a writer waits for its turn before it locks any row:
+-- run after, a writer holding a commitment's row could wait for the turn of one waiting for that row.
 INSERT INTO "commitment_generation" ("id", "n") VALUES (1, 0);
 
 CREATE FUNCTION commitment_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -17,7 +19,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER commitment_generation_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON commitment
+CREATE TRIGGER commitment_generation_write BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON commitment
   FOR EACH STATEMENT EXECUTE FUNCTION commitment_generation_bump();
-CREATE TRIGGER commitment_generation_meeting AFTER UPDATE OR DELETE OR TRUNCATE ON meeting
+CREATE TRIGGER commitment_generation_meeting BEFORE UPDATE OR DELETE OR TRUNCATE ON meeting
   FOR EACH STATEMENT EXECUTE FUNCTION commitment_generation_bump();
