@@ -4,7 +4,8 @@
 // (`node dist/main.js --api`, logging as deployed) and a minimal node:http + pg server running the
 // same SQL, case by case in the same run, so the ratio compares like with like.
 // Needs `npm run bench:seed` first (bench:api builds). Writes bench-results/dashboard-<time>.{json,md}.
-// BENCH_SECONDS (default 10) per measured run, after a 3 s warm-up; LOG_LEVEL (default info).
+// BENCH_SECONDS (default 10) per measured run, after a 3 s warm-up (and a first 3 s pass over every
+// case); LOG_LEVEL (default info).
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -119,6 +120,12 @@ async function main() {
   try {
     await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/commitments?limit=1`, headers);
     await waitFor(`http://127.0.0.1:${RAW_PORT}/list`);
+    // A pass over every case first, so the first case measured does not also pay for the processes'
+    // start (compiling the hot paths, growing the heap) which the later ones would not.
+    for (const c of cases) {
+      await autocannon({ url: `http://127.0.0.1:${API_PORT}${c.api}`, connections: c.connections, duration: WARMUP, headers });
+      await autocannon({ url: `http://127.0.0.1:${RAW_PORT}${c.raw}`, connections: c.connections, duration: WARMUP });
+    }
     for (const c of cases) {
       const stack = await load(`http://127.0.0.1:${API_PORT}${c.api}`, c.connections, headers);
       const bare = await load(`http://127.0.0.1:${RAW_PORT}${c.raw}`, c.connections, {});

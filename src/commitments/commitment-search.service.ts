@@ -81,7 +81,7 @@ export class CommitmentSearchService {
     const candidates = start < 0 ? [] : ranking.candidates.slice(start, start + limit + 1);
     const { generation, versions } = await this.repository.versions(candidates.slice(0, limit).map((c) => c.id));
     if (kept && generation !== ranking.generation) return undefined;
-    const keys = candidates.map((c) => ({ ...c, rowVersion: versions.get(c.id) ?? '' }));
+    const keys = candidates.map(({ id, rank }) => ({ id, rank, rowVersion: versions.get(id) ?? '' }));
     return this.pageOf(keys, limit, now, (r) => ({ s: 'relevance', r: r.rank, id: r.id, t: ranking.asOf.toISOString() }));
   }
 
