@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** The admin key .env.example ships with: anyone who has read the repository knows it. */
+export const EXAMPLE_ADMIN_API_KEY = 'change-me-to-a-long-random-admin-key';
+/** In production the bootstrap admin key must be at least this long (e.g. `openssl rand -hex 32`). */
+export const PRODUCTION_ADMIN_KEY_LENGTH = 32;
+
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
 
@@ -36,6 +41,16 @@ export const configSchema = z.object({
   REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),
   DIGEST_DUE_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-});
+}).superRefine((config, ctx) => {
+  if (config.NODE_ENV !== 'production') return;
+  const key = config.ADMIN_API_KEY;
+  const problem =
+    key === EXAMPLE_ADMIN_API_KEY
+      ? 'is the example key from .env.example, which anyone can read: set a long random key before running in production'
+      : key.length < PRODUCTION_ADMIN_KEY_LENGTH
+        ? `must be at least ${PRODUCTION_ADMIN_KEY_LENGTH} characters in production (e.g. openssl rand -hex 32)`
+        : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: problem });
+}, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'ADMIN_API_KEY' || issue.path?.[0] === 'NODE_ENV') });
 
 export type AppConfig = z.output<typeof configSchema>;
