@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from 'helmet';
 import cors from '@fastify/cors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -9,6 +7,8 @@ import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
+import { requestIdOf } from './core/http/request-id.js';
+import { securityHeaders } from './core/http/security-headers.js';
 import { mountSwagger } from './openapi/openapi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -20,8 +20,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bodyLimit: BODY_LIMIT_BYTES,
     // A malformed URL never reaches a route: answer it as a problem as well.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.send(error, request, reply),
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The client's x-request-id is kept only in a safe short form (requestIdOf).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
@@ -49,22 +50,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  // Security headers, the same on every response. Built once: the Fastify plugin for helmet builds
-  // the middleware again on every request, which showed up in the list's profile.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      // Swagger UI needs inline scripts and styles; the API itself serves JSON only. Internal
-      // installs often serve plain HTTP: do not make browsers upgrade every request.
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  // Security headers on every response; Swagger UI alone may run inline scripts.
+  fastify.addHook('onRequest', securityHeaders);
   await app.register(cors, {
     origin: config.CORS_ORIGINS,
     exposedHeaders: ['ETag', 'X-Request-Id', 'X-Total-Count'],
