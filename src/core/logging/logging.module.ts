@@ -14,7 +14,8 @@ const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // The x-request-id header is logged as req.id once accepted (see requestIdOf), never as sent.
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-request-id"]'],
           serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(FEED_TOKEN, '$1[Redacted]') }) },
           customProps: () => ({ service: 'followthrough' }),
         },
