@@ -74,9 +74,10 @@ describe('request logs', () => {
       headers: { Authorization: 'Bearer not-a-real-key', 'Content-Type': 'application/json', 'X-Request-Id': id },
       body: '{"name":',
     });
-    expect(res.status).toBe(400);
+    // The key is checked before the body is read: a bad key is the answer, not the broken body.
+    expect(res.status).toBe(401);
     const line = await completed(id);
-    expect(line).toMatchObject({ req: { id, method: 'POST', url: '/api/v1/parties' }, res: { statusCode: 400 } });
+    expect(line).toMatchObject({ req: { id, method: 'POST', url: '/api/v1/parties' }, res: { statusCode: 401 } });
     expect(line.req!.headers.authorization).toBe('[Redacted]');
   });
 

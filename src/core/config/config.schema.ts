@@ -1,9 +1,31 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** The admin key .env.example ships with: anyone who has read the repository knows it. */
 export const EXAMPLE_ADMIN_API_KEY = 'change-me-to-a-long-random-admin-key';
 /** In production the bootstrap admin key must be at least this long (e.g. `openssl rand -hex 32`). */
 export const PRODUCTION_ADMIN_KEY_LENGTH = 32;
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  const [address, prefix, ...rest] = entry.split('/');
+  return PROXY_NAMES.has(entry) || (isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix)));
+};
+
+/**
+ * The proxies whose X-Forwarded-For is believed, as Fastify's trustProxy takes them: none (the
+ * default: the client is the peer of the connection), a hop count, or addresses, CIDR ranges and
+ * the names loopback, linklocal, uniquelocal. Trusting any sender would let a client name itself.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .refine(
+    (entries) => (entries.length === 1 && /^\d+$/.test(entries[0])) || entries.every(isProxyAddress),
+    'expected a hop count, or proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  )
+  .transform((entries): false | number | string[] => (entries.length === 0 ? false : /^\d+$/.test(entries[0]) ? Number(entries[0]) : entries));
 
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
@@ -25,6 +47,10 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  TRUST_PROXY: trustProxy,
+  // Failed API keys per client address before it is refused (429) until the window ends.
+  AUTH_FAILURE_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   // Reminders: see README "Reminders". Offsets and ages are ISO-8601 durations.

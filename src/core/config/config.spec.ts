@@ -109,4 +109,20 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...valid, NODE_ENV: 'test' })).not.toThrow();
     });
   });
+
+  describe('TRUST_PROXY', () => {
+    it.each([
+      [undefined, false],
+      ['', false],
+      ['1', 1],
+      ['127.0.0.1', ['127.0.0.1']],
+      ['10.0.0.0/8, loopback, 2001:db8::/32', ['10.0.0.0/8', 'loopback', '2001:db8::/32']],
+    ])('reads %j as %j', (value, expected) => {
+      expect(loadConfig({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+    });
+
+    it.each(['true', 'everyone', '10.0.0.0/8/1', '1, 2'])('refuses %j', (value) => {
+      expect(errorFor({ ...valid, TRUST_PROXY: value })).toMatch(/TRUST_PROXY: expected a hop count/);
+    });
+  });
 });
