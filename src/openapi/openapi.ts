@@ -8,7 +8,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Followthrough')
     .setDescription(
       'Records what was promised in meetings (who owes what to whom, by when, where it was said) and ' +
-        'reminds people until it is done. Every route except /health needs `Authorization: Bearer <api key>`. ' +
+        'reminds people until it is done. Every route needs `Authorization: Bearer <api key>` except /health, ' +
+        'calendar feeds (/api/v1/calendar/{file}: the address is the secret) and these documents (/docs, /docs-json). ' +
+        'Unknown or revoked keys are throttled per client address (429 with Retry-After). ' +
         'Errors are RFC 9457 `application/problem+json` with a stable `code`.',
     )
     .setVersion('1')
