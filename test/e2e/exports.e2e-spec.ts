@@ -8,7 +8,10 @@ import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
  * The export as a spreadsheet reads it: quote-aware, with `,` as the separator, or with `;` as well
  * (the list separator of German, French or Russian locales): both readers must see the same cells.
  */
-const parseCsv = (text: string, delimiter: string | string[] = ',') => parse(text, { delimiter, bom: true }) as string[][];
+const parseCsv = (text: string, delimiter: string | string[] = ',') => {
+  const rows: string[][] = parse(text, { delimiter, bom: true });
+  return rows;
+};
 
 /** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or CR, after any spaces. */
 const FORMULA = /^ *[=+\-@\t\r]/;

@@ -29,7 +29,7 @@ export const RequireRole = (role: Role) => SetMetadata(ROLE_KEY, role);
  * route's config, so the key check can run before the request body is read (ApiKeyAuthentication).
  */
 export const Public = (): ClassDecorator & MethodDecorator =>
-  ((target: object | (abstract new (...args: never[]) => unknown), key?: string | symbol, descriptor?: PropertyDescriptor) => {
+  (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (descriptor) {
       SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
       RouteConfig({ public: true })(target, key!, descriptor);
@@ -42,7 +42,7 @@ export const Public = (): ClassDecorator & MethodDecorator =>
       const method = Object.getOwnPropertyDescriptor(prototype, name);
       if (name !== 'constructor' && typeof method?.value === 'function') RouteConfig({ public: true })(prototype, name, method);
     }
-  }) as ClassDecorator & MethodDecorator;
+  };
 
 export function hasRole(actual: Role, needed: Role): boolean {
   return roles.indexOf(actual) >= roles.indexOf(needed);
