@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, Reminder, ReminderDelivery } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
+import { REPLACED_BY_SINGLE_REMINDERS } from './reminder-digest-readers.js';
 import type { ReminderListQuery } from './reminder.schemas.js';
 
 @Injectable()
@@ -43,15 +44,22 @@ export class RemindersRepository {
     return this.prisma.person.count({ where: { id } }).then((n) => n > 0);
   }
 
-  /** The preference and the re-planned ledger change together, or not at all. */
+  /**
+   * The preference and the re-planned ledger change together, or not at all. A digest already due stays
+   * (it was planned while the person read digests); later ones give way to single reminders, and come
+   * back if the person returns to the digest the same day.
+   */
   setDelivery(personId: string, delivery: ReminderDelivery, replan: (tx: Prisma.TransactionClient) => Promise<void>): Promise<void> {
     return this.prisma.$transaction(async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { reminderDelivery: delivery } });
       if (delivery === 'EACH') {
-        await tx.reminder.updateMany({
-          where: { recipientPersonId: personId, kind: 'DIGEST', status: 'PENDING' },
-          data: { status: 'CANCELLED', skipReason: 'digest turned off' },
-        });
+        await tx.$executeRaw`
+          UPDATE reminder SET status = 'CANCELLED', skip_reason = ${REPLACED_BY_SINGLE_REMINDERS}, updated_at = now()
+          WHERE recipient_person_id = ${personId}::uuid AND kind = 'DIGEST' AND status = 'PENDING' AND fire_at > clock_timestamp()`;
+      } else {
+        await tx.$executeRaw`
+          UPDATE reminder SET status = 'PENDING', skip_reason = NULL, updated_at = now()
+          WHERE recipient_person_id = ${personId}::uuid AND kind = 'DIGEST' AND status = 'CANCELLED' AND fire_at > clock_timestamp()`;
       }
       await replan(tx);
     });
