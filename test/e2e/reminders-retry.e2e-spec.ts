@@ -28,10 +28,10 @@ describe('Reminders: admin retry', () => {
   const messageIdOf = (row: ReminderRow) => `<reminder.${row.id}@test.local>`;
   const retry = (row: ReminderRow, query: Record<string, string> = {}) => t.http().post(`/api/v1/reminders/${row.id}/retry`).query(query).set(ADMIN);
 
-  /** A commitment whose first reminder is refused for good (FAILED) and whose second is due `secondIn` seconds later. */
+  /** A commitment whose first reminder (in 3 seconds) is refused for good, FAILED, and whose second is due `secondIn` seconds later. */
   async function firstFails(person: TestPerson, secondIn: number): Promise<{ commitmentId: string; failed: ReminderRow; later: ReminderRow }> {
     smtp.refuseNext(1, 550);
-    const { id } = await createCommitment(t, { due: inSeconds(2 + secondIn), responsible: [person], offsets: [`-PT${secondIn}S`, 'P0D'] });
+    const { id } = await createCommitment(t, { due: inSeconds(3 + secondIn), responsible: [person], offsets: [`-PT${secondIn}S`, 'P0D'] });
     let rows = await remindersOf(t, id);
     for (let i = 0; i < 100 && rows[0].status !== 'FAILED'; i += 1) rows = (await sleep(100), await remindersOf(t, id));
     expect(rows[0].status).toBe('FAILED');
@@ -41,7 +41,7 @@ describe('Reminders: admin retry', () => {
   it('answers 409 naming the later reminder already sent, and sends the old one when forced', async () => {
     worker = await startWorker({ SMTP_URL: smtp.url });
     const person = await createPerson(t);
-    const { failed, later } = await firstFails(person, 2);
+    const { failed, later } = await firstFails(person, 4);
     await smtp.waitFor(() => smtp.to(person.email).length === 1, 20_000);
     expect(smtp.to(person.email)[0].messageId).toBe(messageIdOf(later));
 
