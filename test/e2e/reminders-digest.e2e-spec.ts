@@ -41,7 +41,7 @@ describe('Reminders: daily digest', () => {
 
   it('sends the watcher, the escalation contact and the responsible reader one digest each, with the right sections', async () => {
     const digestAt = nextMinute(15);
-    worker = await startWorker({ SMTP_URL: smtp.url, DIGEST_LOCAL_TIME: digestAt.toFormat('HH:mm') });
+    worker = await startWorker({ SMTP_URL: smtp.url, DIGEST_LOCAL_TIME: digestAt.toFormat('HH:mm'), REMINDER_ESCALATE_AFTER: 'P7D' });
 
     const boss = await createPerson(t);
     const owner = await createPerson(t, 'UTC', boss.id);
