@@ -35,7 +35,16 @@ describe('the TypeScript client generated from the OpenAPI document', () => {
   });
 
   it('compiles under strict tsc', () => {
-    const config = ts.getParsedCommandLineOfConfigFile(`${CLIENT}/tsconfig.json`, { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      `${CLIENT}/tsconfig.json`,
+      { noEmit: true },
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
+      },
+    );
     if (!config) throw new Error(`${CLIENT}/tsconfig.json could not be read`);
     expect(config.options.strict).toBe(true);
     const program = ts.createProgram(config.fileNames, config.options);
@@ -48,7 +57,12 @@ describe('the TypeScript client generated from the OpenAPI document', () => {
     expect(party.response.status).toBe(201);
     const ownerPartyId = party.data!.id;
     const tag = unique('client').replace(' ', '-');
-    for (const [title, status] of [['open', 'OPEN'], ['in progress', 'IN_PROGRESS'], ['done', 'DONE'], ['deferred', 'DEFERRED']] as const) {
+    for (const [title, status] of [
+      ['open', 'OPEN'],
+      ['in progress', 'IN_PROGRESS'],
+      ['done', 'DONE'],
+      ['deferred', 'DEFERRED'],
+    ] as const) {
       const created = await client.POST('/api/v1/commitments', {
         body: { title, status, ownerPartyId, tags: [tag], deadline: { precision: 'MONTH', value: '2020-09' } },
       });
@@ -61,7 +75,9 @@ describe('the TypeScript client generated from the OpenAPI document', () => {
     expect(first.data!.items[0].deadline!.label).toBe('September 2020');
     expect(first.data!.nextCursor).toEqual(expect.any(String));
 
-    const second = await client.GET('/api/v1/commitments', { params: { query: { tag, status: ['OPEN', 'DONE'], limit: 1, sort: 'created', order: 'asc', cursor: first.data!.nextCursor! } } });
+    const second = await client.GET('/api/v1/commitments', {
+      params: { query: { tag, status: ['OPEN', 'DONE'], limit: 1, sort: 'created', order: 'asc', cursor: first.data!.nextCursor! } },
+    });
     expect(second.data!.items.map((i) => i.title)).toEqual(['done']);
     expect(second.data!.items[0].ownerPartyId).toBe(ownerPartyId);
 
