@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { deadlineLabel } from '../deadlines/deadline-label.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
+import { deadlineTimeOf } from '../mail/reader-time.js';
 import { renderDigestEmail } from './digest-email.js';
 import { DigestRepository } from './digest.repository.js';
 
@@ -17,17 +18,19 @@ export class DigestComposer {
   ) {}
 
   /** Null when nothing is due: no email beats an empty one. */
-  async compose(person: { id: string; name: string }, now: Date): Promise<RenderedEmail | null> {
+  async compose(person: { id: string; name: string; timeZone: string }, now: Date): Promise<RenderedEmail | null> {
     const items = await this.repository.ownedDueBefore(person.id, new Date(now.getTime() + this.config.DIGEST_DUE_WITHIN_DAYS * DAY_MS));
     if (!items.length) return null;
     return renderDigestEmail({
       recipientName: person.name,
+      recipientTimeZone: person.timeZone,
       now,
       publicUrl: this.config.PUBLIC_URL,
       items: items.map((c) => ({
         id: c.id,
         title: c.title,
         deadlineEnd: c.deadlineEnd ?? now,
+        deadlineTime: deadlineTimeOf(c.deadlinePrecision, c.deadlineEnd, c.deadlineTimeZone),
         deadlineLabel: c.deadlinePrecision ? deadlineLabel(c.deadlinePrecision, c.deadlineValue, c.deadlineTimeZone ?? 'UTC', c.deadlineMeeting) : '',
       })),
     });

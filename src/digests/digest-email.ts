@@ -1,16 +1,22 @@
 import { commitmentLink, escapeHtml } from '../mail/html.js';
+import { readerTime, type DeadlineTime } from '../mail/reader-time.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
 import { timeLeft } from '../mail/time-left.js';
 
 export interface DigestEmailView {
   recipientName: string;
-  items: { id: string; title: string; deadlineLabel: string; deadlineEnd: Date }[];
+  recipientTimeZone: string;
+  items: { id: string; title: string; deadlineLabel: string; deadlineEnd: Date; deadlineTime: DeadlineTime | null }[];
   now: Date;
   publicUrl: string;
 }
 
 export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
-  const lines = view.items.map((item) => ({ ...item, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) }));
+  const lines = view.items.map((item) => {
+    const local = readerTime(item.deadlineTime, view.recipientTimeZone);
+    const deadlineLabel = local ? `${item.deadlineLabel}; ${local}` : item.deadlineLabel;
+    return { ...item, deadlineLabel, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) };
+  });
   const overdue = lines.filter((l) => l.left.overdue);
   const soon = lines.filter((l) => !l.left.overdue);
   const sections: [string, typeof lines][] = [
