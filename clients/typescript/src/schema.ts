@@ -580,7 +580,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a FAILED reminder again (admin) */
+        /**
+         * Send a FAILED reminder again (admin)
+         * @description Sends the reminder, or answers 409 saying why it would not be sent: `not_failed`, `commitment_not_open`, or `superseded` (a later reminder to the same person about the same commitment was sent or is due; `supersededBy` is its id, and `force=true` sends this one anyway).
+         */
         post: operations["RemindersController_retry"];
         delete?: never;
         options?: never;
@@ -4570,7 +4573,10 @@ export interface operations {
     };
     RemindersController_retry: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Send it even though a later reminder to the same person about the same commitment was sent or is due */
+                force?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
