@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { z } from 'zod';
 import { problemSchema } from '../core/errors/problem.js';
+import { explodeListParameters, namedComponents } from './openapi-schemas.js';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -17,9 +17,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (the bootstrap admin key is ADMIN_API_KEY)' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const problem = z.toJSONSchema(problemSchema, { target: 'openapi-3.0' }) as Record<string, unknown>;
-  delete problem.$schema;
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: problem } };
+  explodeListParameters(document);
+  // Operations point at Problem by $ref; nothing else registers it.
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...namedComponents(problemSchema) } };
   return document;
 }
 
