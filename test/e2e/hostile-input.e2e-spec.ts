@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
+import { badFields, expectProblem } from '../support/problem.js';
+import { createPerson, remindersOf, type TestPerson } from '../support/reminder-fixtures.js';
+
+const yearsAgo = (years: number) => new Date(Date.now() - years * 365.25 * 24 * 3600_000);
+
+describe('hostile and unusual input', () => {
+  let t: TestApp;
+  let ann: TestPerson;
+  let meetingId: string;
+
+  const createCommitment = (body: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/api/v1/commitments')
+      .set(ADMIN)
+      .send({ title: unique('Hold the third round'), ...body });
+  const overdue = (years: number, repeatOverdueEvery: string) =>
+    createCommitment({
+      responsiblePersonIds: [ann.id],
+      deadline: { precision: 'DATETIME', value: yearsAgo(years).toISOString(), timeZone: 'UTC' },
+      reminderPolicy: { offsets: ['P0D'], localTime: null, repeatOverdueEvery },
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ann = await createPerson(t, 'UTC');
+    const meeting = await t
+      .http()
+      .post('/api/v1/meetings')
+      .set(ADMIN)
+      .send({ title: unique('Second round'), startsAt: '2019-08-20T10:00:00+03:00', timeZone: 'Europe/Moscow', status: 'HELD' })
+      .expect(201);
+    meetingId = meeting.body.id as string;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('keeps /health under a second while the worst extraction and overdue policies are being processed', async () => {
+    const latencies: number[] = [];
+    let busy = true;
+    const poll = async () => {
+      while (busy) {
+        const started = Date.now();
+        await t.http().get('/health').expect(200);
+        latencies.push(Date.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const polling = poll();
+    try {
+      const [extraction, everySecond, hourly] = await Promise.all([
+        t.http().post(`/api/v1/meetings/${meetingId}/extractions`).set(ADMIN).send({ text: 'A. '.repeat(66_000) }),
+        overdue(1, 'PT1S'),
+        overdue(20, 'PT1H'),
+      ]);
+      expect(extraction.status).toBe(201);
+      expect(extraction.body.items).toEqual([]);
+      expectProblem(everySecond, 400, 'validation_failed');
+      expect(hourly.status).toBe(201);
+    } finally {
+      busy = false;
+      await polling;
+    }
+    expect(latencies.length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+  });
+
+  it('plans an hourly repeat twenty years overdue as the next hour’s, not a backlog', async () => {
+    const res = await overdue(20, 'PT1H').expect(201);
+    const repeats = (await remindersOf(t, res.body.id as string)).filter((r) => r.offset !== 'P0D');
+    expect(repeats.length).toBeGreaterThanOrEqual(1);
+    expect(repeats.length).toBeLessThanOrEqual(2);
+    const next = Math.max(...repeats.map((r) => new Date(r.fireAt).getTime()));
+    expect(next).toBeGreaterThan(Date.now() - 60_000);
+    expect(next).toBeLessThanOrEqual(Date.now() + 3600_000);
+  });
+
+  it.each([
+    ['a repeat every second', { repeatOverdueEvery: 'PT1S' }, 'reminderPolicy.repeatOverdueEvery'],
+    ['a repeat every millisecond', { repeatOverdueEvery: 'PT0.001S' }, 'reminderPolicy.repeatOverdueEvery'],
+    ['a repeat of 10^23 years', { repeatOverdueEvery: 'P99999999999999999999999Y' }, 'reminderPolicy.repeatOverdueEvery'],
+    ['an offset of 10^11 years', { offsets: ['P99999999999Y'] }, 'reminderPolicy.offsets.0'],
+    ['an offset beyond ten years', { offsets: ['-P11Y'] }, 'reminderPolicy.offsets.0'],
+  ])('answers 400 naming the field for %s', async (_name, policy, field) => {
+    const res = await createCommitment({
+      responsiblePersonIds: [ann.id],
+      deadline: { precision: 'DAY', value: '2030-01-01' },
+      reminderPolicy: policy,
+    });
+    expectProblem(res, 400, 'validation_failed');
+    expect(badFields(res)).toContain(field);
+  });
+
+  it.each([
+    ['YEAR', '0000'],
+    ['YEAR', '99999'],
+    ['MONTH', '0000-01'],
+    ['DAY', '0000-01-01'],
+    ['DATETIME', '0000-01-01T00:00:00-12:00'],
+    ['DATETIME', '9999-12-31T23:00:00-12:00'],
+  ])('answers 400 naming the field for a %s deadline %s', async (precision, value) => {
+    const res = await createCommitment({ deadline: { precision, value } });
+    expectProblem(res, 400, 'validation_failed');
+    expect(badFields(res)).toEqual(['deadline.value']);
+  });
+
+  it('answers 400 for a year 0000 elsewhere: meeting dates, completion, filters', async () => {
+    const meeting = await t
+      .http()
+      .post('/api/v1/meetings')
+      .set(ADMIN)
+      .send({ title: unique('Round'), startsAt: '0000-01-01T00:00:00-12:00', timeZone: 'UTC', status: 'PLANNED' });
+    expectProblem(meeting, 400, 'validation_failed');
+    expect(badFields(meeting)).toEqual(['startsAt']);
+    const completed = await createCommitment({ status: 'DONE', completedAt: '0000-06-01T00:00:00Z' });
+    expectProblem(completed, 400, 'validation_failed');
+    expect(badFields(completed)).toEqual(['completedAt']);
+    for (const query of [{ dueFrom: '0000-01-01' }, { dueTo: '0000-01-01T00:00:00-12:00' }]) {
+      expectProblem(await t.http().get('/api/v1/commitments').query(query).set(ADMIN), 400, 'validation_failed');
+    }
+  });
+
+  describe('long descriptions', () => {
+    const words = (count: number, seed: string) =>
+      Array.from({ length: count }, (_, i) => `${seed}${(i * 7919).toString(36).padStart(4, 'q')}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)])).join(' ');
+    const search = async (q: string) => (await t.http().get('/api/v1/commitments').query({ q }).set(ADMIN).expect(200)).body.items as { id: string }[];
+
+    it.each([
+      ['3,000 characters', 3_000],
+      ['the documented 10,000 characters', 10_000],
+    ])('stores %s of distinct words and finds them by full-text search', async (_name, length) => {
+      const seed = unique('x').replace(/\W/g, '').slice(-5);
+      let description = words(2_000, seed).slice(0, length);
+      description = description.slice(0, description.lastIndexOf(' '));
+      const res = await createCommitment({ description }).expect(201);
+      expect(res.body.description).toBe(description);
+      const last = description.slice(description.lastIndexOf(' ') + 1);
+      expect((await search(last)).map((c) => c.id)).toContain(res.body.id);
+      expect((await search(description.split(' ')[0])).map((c) => c.id)).toContain(res.body.id);
+    });
+
+    it('keeps finding short commitments made after a long one', async () => {
+      const seed = unique('y').replace(/\W/g, '').slice(-5);
+      await createCommitment({ description: words(900, seed).slice(0, 9_900) }).expect(201);
+      const short = await createCommitment({ description: `${seed}marker` }).expect(201);
+      expect((await search(`${seed}marker`)).map((c) => c.id)).toEqual([short.body.id]);
+    });
+  });
+});
