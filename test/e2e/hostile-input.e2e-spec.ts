@@ -124,6 +124,19 @@ describe('hostile and unusual input', () => {
     }
   });
 
+  it.each([
+    ['title', { title: 'a\ud800b' }],
+    ['description', { description: 'half a pair \udc00' }],
+    ['tags.0', { tags: ['\ud83d'] }],
+    ['deadline.phrase', { deadline: { precision: 'DAY', value: '2030-01-01', phrase: 'next \ud800year' } }],
+  ])('answers 400 naming %s for a lone surrogate, and stores emoji and other scripts as sent', async (field, body) => {
+    const res = await createCommitment(body);
+    expectProblem(res, 400, 'validation_failed');
+    expect(badFields(res)).toEqual([field]);
+    const title = `🙂 Третий раунд ${unique('第三轮')} \u202e`;
+    expect((await createCommitment({ title }).expect(201)).body.title).toBe(title.trim());
+  });
+
   describe('long descriptions', () => {
     /** Random nine-letter words: they neither repeat nor compress, as real text of this length would not. */
     const words = (length: number) => {
