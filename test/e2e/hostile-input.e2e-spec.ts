@@ -137,6 +137,36 @@ describe('hostile and unusual input', () => {
     expect((await createCommitment({ title }).expect(201)).body.title).toBe(title.trim());
   });
 
+  it('answers every creating route with success or a 4xx problem for hostile values in each text field', async () => {
+    const person = await createPerson(t, 'UTC');
+    const commitment = (await createCommitment({}).expect(201)).body.id as string;
+    const fields: [string, (value: unknown) => Record<string, unknown>][] = [
+      ['/api/v1/parties', (v) => ({ name: v, kind: 'COUNTRY' })],
+      ['/api/v1/people', (v) => ({ name: v, email: `${randomBytes(6).toString('hex')}@example.org` })],
+      ['/api/v1/people', (v) => ({ name: 'Ann', email: v })],
+      ['/api/v1/meeting-series', (v) => ({ name: v })],
+      ['/api/v1/meetings', (v) => ({ title: 'Round', timeZone: 'UTC', status: 'HELD', sourceText: v })],
+      ['/api/v1/commitments', (v) => ({ title: 'Hold it', description: v })],
+      ['/api/v1/commitments', (v) => ({ title: 'Hold it', tags: [v] })],
+      ['/api/v1/commitments', (v) => ({ title: 'Hold it', deadline: { precision: 'DAY', value: v } })],
+      [`/api/v1/commitments/${commitment}/notes`, (v) => ({ text: v })],
+      [`/api/v1/meetings/${meetingId}/extractions`, (v) => ({ text: v })],
+      [`/api/v1/meetings/${meetingId}/participants`, (v) => ({ personId: person.id, role: v })],
+      ['/api/v1/api-keys', (v) => ({ name: v, role: 'viewer' })],
+    ];
+    const deep = JSON.parse(`${'['.repeat(5_000)}${']'.repeat(5_000)}`) as unknown;
+    const values: unknown[] = ['a\u0000b', 'a\ud800b', 'x'.repeat(300_000), deep, 1e308, -1, {}, []];
+    const answers: string[] = [];
+    for (const [path, body] of fields) {
+      for (const value of values) {
+        const res = await t.http().post(path).set(ADMIN).send(body(value));
+        if (res.status >= 400) expectProblem(res, res.status);
+        answers.push(`${res.status}`);
+      }
+    }
+    expect(answers.filter((status) => Number(status) >= 500)).toEqual([]);
+  });
+
   describe('long descriptions', () => {
     /** Random nine-letter words: they neither repeat nor compress, as real text of this length would not. */
     const words = (length: number) => {
