@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { deadlineLabel } from '../deadlines/deadline-label.js';
+import { EmailActionLinks } from '../email-actions/action-links.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
 import { renderDigestEmail } from './digest-email.js';
 import { DigestRepository } from './digest.repository.js';
@@ -13,6 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class DigestComposer {
   constructor(
     private readonly repository: DigestRepository,
+    private readonly actionLinks: EmailActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,6 +26,7 @@ export class DigestComposer {
       recipientName: person.name,
       now,
       publicUrl: this.config.PUBLIC_URL,
+      actionsFor: (commitmentId) => this.actionLinks.linksFor(person.id, commitmentId, now),
       items: items.map((c) => ({
         id: c.id,
         title: c.title,

@@ -1,3 +1,4 @@
+import { actionLinksHtml, actionLinksText, type EmailActionLinks } from '../mail/action-links-block.js';
 import { commitmentLink, escapeHtml } from '../mail/html.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
 import { timeLeft } from '../mail/time-left.js';
@@ -7,10 +8,17 @@ export interface DigestEmailView {
   items: { id: string; title: string; deadlineLabel: string; deadlineEnd: Date }[];
   now: Date;
   publicUrl: string;
+  /** Signed links for the recipient to act on each item from the email itself. */
+  actionsFor?: (commitmentId: string) => EmailActionLinks;
 }
 
 export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
-  const lines = view.items.map((item) => ({ ...item, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) }));
+  const lines = view.items.map((item) => ({
+    ...item,
+    left: timeLeft(item.deadlineEnd, view.now),
+    link: commitmentLink(view.publicUrl, item.id),
+    actions: view.actionsFor?.(item.id),
+  }));
   const overdue = lines.filter((l) => l.left.overdue);
   const soon = lines.filter((l) => !l.left.overdue);
   const sections: [string, typeof lines][] = [
@@ -25,7 +33,7 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
     'Here is what you are responsible for that is due soon or overdue.',
     ...sections
       .filter(([, items]) => items.length)
-      .flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => `- ${l.title} (${l.deadlineLabel}; ${l.left.phrase})\n  ${l.link}`)]),
+      .flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => [`- ${l.title} (${l.deadlineLabel}; ${l.left.phrase})\n  ${l.link}`, ...(l.actions ? actionLinksText(l.actions, '  ') : [])].join('\n'))]),
     '',
   ].join('\n');
 
@@ -38,7 +46,7 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
       .map(
         ([heading, items]) =>
           `<h3>${heading}</h3><ul>${items
-            .map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.title)}</a> (${escapeHtml(l.deadlineLabel)}; ${escapeHtml(l.left.phrase)})</li>`)
+            .map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.title)}</a> (${escapeHtml(l.deadlineLabel)}; ${escapeHtml(l.left.phrase)})${l.actions ? actionLinksHtml(l.actions) : ''}</li>`)
             .join('')}</ul>`,
       ),
     '</body></html>',
