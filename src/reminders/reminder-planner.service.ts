@@ -35,16 +35,23 @@ export class ReminderPlanner {
             now,
           }))
         : [];
+    const optedOut = await this.repository.optedOut(tx, commitmentId, [...new Set(planned.map((p) => p.recipientPersonId))]);
+    const wanted = optedOut.size ? planned.filter((p) => !optedOut.has(p.recipientPersonId)) : planned;
     const existing = await this.repository.ledgerOf(tx, commitmentId);
     const closed = !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
     const reason = closed ? 'commitment closed' : 'plan changed';
-    await this.repository.apply(tx, commitmentId, reconcileLedger(existing, planned, now), reason);
+    await this.repository.apply(tx, commitmentId, reconcileLedger(existing, wanted, now), reason);
   }
 
   /** Re-plans from outside a commitment's own write, e.g. once an overdue repeat has fired. */
   async replanLocked(tx: Tx, commitmentId: string): Promise<void> {
     await this.repository.lockCommitment(tx, commitmentId);
     await this.replan(tx, commitmentId);
+  }
+
+  /** Serialises a change to a commitment's reminders with any other writer of the commitment. */
+  lockCommitment(tx: Tx, commitmentId: string): Promise<void> {
+    return this.repository.lockCommitment(tx, commitmentId);
   }
 
   /** After a person's time zone, escalation contact or delivery preference changes. */
