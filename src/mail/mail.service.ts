@@ -42,7 +42,7 @@ export class MailService implements OnApplicationShutdown {
   }
 
   /** A stable Message-ID: `<reminder.<id>@<sender domain>>`. */
-  messageId(kind: 'reminder' | 'digest', id: string): string {
+  messageId(kind: 'reminder' | 'digest' | 'notice', id: string): string {
     return `<${kind}.${id}@${this.domain}>`;
   }
 
