@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ActionTokenError, ActionTokens, type ActionGrant } from './action-token.js';
+import { type ActionTokenError, ActionTokens, type ActionGrant } from './action-token.js';
 
 const grant: ActionGrant = {
   personId: '2b7e1516-28ae-4d2a-abf7-158809cf4f3c',
