@@ -20,3 +20,7 @@ export const extensionRequestSchema = z
 export const extensionRequestListSchema = z.object({ items: z.array(extensionRequestSchema) }).meta({ id: 'ExtensionRequestList' });
 
 export type ExtensionRequestJson = z.infer<typeof extensionRequestSchema>;
+
+export const declineExtensionSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(1000).optional().meta({ description: 'Told to the requester' }) })
+  .meta({ id: 'DeclineExtensionRequest', example: { reason: 'The committee meets in February; the report is needed before it.' } });

@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../core/auth/principal.decorator.js';
 import type { Principal } from '../core/auth/roles.js';
 import { ApiOperationDoc } from '../core/http/openapi.js';
 import { idParam } from '../core/http/params.js';
-import { extensionRequestListSchema, extensionRequestSchema } from './extension-request.schemas.js';
+import { declineExtensionSchema, extensionRequestListSchema, extensionRequestSchema } from './extension-request.schemas.js';
 import { ExtensionRequestsService } from './extension-requests.service.js';
 
 @ApiTags('Extension requests')
@@ -33,7 +33,11 @@ export class ExtensionRequestsController {
   @Post('extension-requests/:id/decline')
   @HttpCode(200)
   @ApiOperationDoc({ summary: 'Decline a request: the deadline stays and the requester is told', response: extensionRequestSchema, errors: [403, 404, 409] })
-  decline(@Param('id', { schema: idParam }) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.requests.decline(id, principal);
+  decline(
+    @Param('id', { schema: idParam }) id: string,
+    @Body({ schema: declineExtensionSchema.optional() }) body: { reason?: string } | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.requests.decline(id, principal, body?.reason);
   }
 }

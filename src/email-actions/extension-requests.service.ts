@@ -32,18 +32,18 @@ export class ExtensionRequestsService {
     return this.decided(id);
   }
 
-  async decline(id: string, principal: Principal): Promise<ExtensionRequestJson> {
+  async decline(id: string, principal: Principal, reason?: string): Promise<ExtensionRequestJson> {
     const request = await this.pending(id);
     const actor = actorOf(principal);
     await this.commitments.record(
       request.commitmentId,
-      { type: 'UPDATED', note: 'extension request declined', changes: { extensionRequest: { from: { id, status: 'PENDING' }, to: { id, status: 'DECLINED' } } } },
+      { type: 'UPDATED', note: reason ? `extension request declined: ${reason}` : 'extension request declined', changes: { extensionRequest: { from: { id, status: 'PENDING' }, to: { id, status: 'DECLINED' } } } },
       principal,
       async (tx) => {
         if (!(await this.repository.decideExtension(tx, id, 'DECLINED', actor))) throw decidedMeanwhile(id);
       },
     );
-    return this.decided(id);
+    return this.decided(id, reason);
   }
 
   private async pending(id: string): Promise<ExtensionRequestRow> {
@@ -54,7 +54,7 @@ export class ExtensionRequestsService {
   }
 
   /** The requester hears the decision by email. */
-  private async decided(id: string): Promise<ExtensionRequestJson> {
+  private async decided(id: string, why?: string): Promise<ExtensionRequestJson> {
     const request = toJson((await this.repository.findExtension(id))!);
     const [person, commitment] = await Promise.all([this.repository.person(request.personId), this.repository.commitment(request.commitmentId)]);
     if (person && commitment) {
@@ -64,7 +64,7 @@ export class ExtensionRequestsService {
         '',
         approved
           ? `Your request for more time was approved. The new deadline is ${labelOf(commitment) ?? request.proposedDeadlineLabel}.`
-          : `Your request for more time (until ${request.proposedDeadlineLabel}) was declined. The deadline stays ${labelOf(commitment) ?? 'as it was'}.`,
+          : `Your request for more time (until ${request.proposedDeadlineLabel}) was declined${why ? `: ${why}` : ''}. The deadline stays ${labelOf(commitment) ?? 'as it was'}.`,
         '',
         `Commitment: ${commitment.title}`,
         `Your reason: ${request.reason}`,
