@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { DateTime } from 'luxon';
 import type { EmailAction } from './action-token.js';
 import { pageLanguages, type PageLanguage, type PageMessages } from './page-messages.js';
 
@@ -8,6 +9,8 @@ export interface ActionPageView {
   title: string;
   deadlineLabel: string | null;
   status: string;
+  /** The person's time zone: times are shown in it. */
+  timeZone: string;
   /** What this person last did with this link, if anything. */
   receipt: { summary: string; at: Date } | null;
   csrf: string;
@@ -62,7 +65,7 @@ function formFields(action: EmailAction, m: PageMessages, values: Record<string,
 /** The page a link opens: the commitment, what was done with this link, and the action's form. */
 export function renderActionPage(view: ActionPageView): string {
   const m = pageLanguages[view.language];
-  const when = (at: Date) => at.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const when = (at: Date) => `${DateTime.fromJSDate(at, { zone: view.timeZone }).toFormat('yyyy-LL-dd HH:mm')} (${view.timeZone})`;
   const parts = [
     `<dl><dt>${escapeHtml(m.commitment)}</dt><dd>${escapeHtml(view.title)}</dd>`,
     `<dt>${escapeHtml(m.deadline)}</dt><dd>${escapeHtml(view.deadlineLabel ?? m.noDeadline)}</dd>`,

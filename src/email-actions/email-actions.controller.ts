@@ -111,6 +111,7 @@ export class EmailActionsController {
         title: view.commitment.title,
         deadlineLabel: labelOf(view.commitment),
         status: view.commitment.status,
+        timeZone: view.person.timeZone,
         receipt: view.receipt,
         csrf: this.csrf.formValue(cookie, token),
         errors,

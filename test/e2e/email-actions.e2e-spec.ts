@@ -192,6 +192,7 @@ describe('Email actions', () => {
     const expired = new ActionTokens(process.env.ACTION_SECRET!).sign({ personId: ali.id, commitmentId: commitment.id, action: 'acknowledge', expiresAt: new Date(Date.now() - 1000) });
     const res = await fetch(`${base}/actions/${expired}`);
     expect(res.status).toBe(410);
+    expect(res.headers.get('x-ratelimit-limit')).toBe('60');
     expect(await res.text()).toContain('This link has expired');
 
     // A cross-site form post carries no cookie: refused, and nothing is acknowledged.
