@@ -45,6 +45,17 @@ export class EmailActionsRepository {
     });
   }
 
+  /** The contacts of the live API keys named as the commitment's creator in its history. */
+  async creatorContacts(commitmentId: string): Promise<string[]> {
+    const created = await this.prisma.commitmentEvent.findFirst({ where: { commitmentId, type: 'CREATED' }, orderBy: { seq: 'asc' }, select: { actor: true } });
+    if (!created?.actor.startsWith('api-key:')) return [];
+    const keys = await this.prisma.apiKey.findMany({
+      where: { name: created.actor.slice('api-key:'.length), revokedAt: null, contactEmail: { not: null } },
+      select: { contactEmail: true },
+    });
+    return [...new Set(keys.flatMap((k) => (k.contactEmail ? [k.contactEmail] : [])))];
+  }
+
   latestReceipt(personId: string, commitmentId: string, action: string) {
     return this.prisma.emailActionReceipt.findFirst({
       where: { personId, commitmentId, action },

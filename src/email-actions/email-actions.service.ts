@@ -119,13 +119,16 @@ export class EmailActionsService {
     await this.notifyWatchers(view.commitment, view.person, action, said);
   }
 
-  /** Watchers hear what a person did; the person themself does not need telling. */
-  private async notifyWatchers(commitment: ActionCommitment, person: { id: string; name: string }, action: EmailAction, said: string): Promise<void> {
-    const watchers = commitment.people.filter((p) => p.role === 'WATCHER' && p.person.id !== person.id).map((p) => p.person);
+  /** Watchers, and the contact of the key that created the commitment, hear what a person did. */
+  private async notifyWatchers(commitment: ActionCommitment, person: { id: string; name: string; email: string }, action: EmailAction, said: string): Promise<void> {
+    const watchers = commitment.people.filter((p) => p.role === 'WATCHER' && p.person.id !== person.id).map((p) => ({ id: p.person.id, email: p.person.email }));
+    const known = new Set([person.email, ...watchers.map((w) => w.email)].map((e) => e.toLowerCase()));
+    const creators = (await this.repository.creatorContacts(commitment.id)).filter((email) => !known.has(email.toLowerCase()));
+    const recipients = [...watchers, ...creators.map((email) => ({ id: email, email }))];
     const at = new Date().toISOString();
     const subject = `${person.name} ${said.split(':')[0]}: ${commitment.title}`.slice(0, 200);
     const text = [`${person.name} ${said}`, '', `Commitment: ${commitment.title}`, `Deadline: ${labelOf(commitment) ?? 'none'}`, `When: ${at}`, ''].join('\n');
-    await this.enqueue(watchers.map((w) => ({ id: `${action}.${commitment.id}.${person.id}.${w.id}.${at}`, job: { to: w.email, subject, text } })));
+    await this.enqueue(recipients.map((r) => ({ id: `${action}.${commitment.id}.${person.id}.${r.id}.${at}`, job: { to: r.email, subject, text } })));
   }
 
   /** Notices go out from the worker; a failure to queue one is logged and does not undo the action. */

@@ -4,7 +4,7 @@ import { ActionTokens } from '../../src/email-actions/action-token.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { closedPort } from '../support/ports.js';
-import { createCommitment, createPerson, inSeconds, remindersOf, type TestPerson } from '../support/reminder-fixtures.js';
+import { createPerson, inSeconds, remindersOf, type TestPerson } from '../support/reminder-fixtures.js';
 import { startWorker } from '../support/reminder-worker.js';
 import { startSmtp, type ReceivedMail, type SmtpHarness } from '../support/smtp.js';
 
@@ -55,22 +55,35 @@ describe('Email actions', () => {
     return { commitment: commitment.body, events: events.body.items as { type: string; actor: string; note: string | null; changes: Record<string, { to: unknown }> | null }[], extensions: extensions.body.items, reminders };
   };
 
-  async function firstReminder(ali: TestPerson, watcher: TestPerson) {
-    const commitment = await createCommitment(t, {
-      title: 'Hold the third round <of> the JMCC & agree dates',
-      due: inSeconds(3600),
-      responsible: [ali],
-      watchers: [watcher],
-      offsets: ['-PT3598S', '-PT30M'],
-    });
-    const [mail] = await smtp.waitFor((m) => m.some((x) => x.envelopeTo.includes(ali.email)));
-    return { commitment, mail: smtp.to(ali.email)[0] ?? mail };
+  async function firstReminder(ali: TestPerson, watcher: TestPerson, as = ADMIN) {
+    const due = inSeconds(3600);
+    const res = await t
+      .http()
+      .post('/api/v1/commitments')
+      .set(as)
+      .send({
+        title: 'Hold the third round <of> the JMCC & agree dates',
+        responsiblePersonIds: [ali.id],
+        watcherPersonIds: [watcher.id],
+        deadline: { precision: 'DATETIME', value: due.toISOString(), timeZone: 'UTC' },
+        reminderPolicy: { offsets: ['-PT3595S', '-PT30M'], localTime: null, repeatOverdueEvery: null },
+      })
+      .expect(201);
+    const commitment = { id: res.body.id as string };
+    await smtp.waitFor(() => smtp.to(ali.email).length > 0);
+    // Settled: the emails are marked sent, so nothing but what the test does changes the commitment.
+    for (let i = 0; i < 100 && (await remindersOf(t, commitment.id)).some((r) => r.status === 'CLAIMED' || (r.status === 'PENDING' && Date.parse(r.fireAt) <= Date.now())); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { commitment, mail: smtp.to(ali.email)[0] };
   }
 
   it('follows a reminder’s links as a person would: each form acts once, with the person in the history', async () => {
     const ali = await createPerson(t, 'Asia/Karachi');
     const watcher = await createPerson(t, 'UTC');
-    const { commitment, mail } = await firstReminder(ali, watcher);
+    const secretariat = await t.http().post('/api/v1/api-keys').set(ADMIN).send({ name: 'Secretariat', role: 'EDITOR', contactEmail: 'secretariat@example.test' }).expect(201);
+    expect(secretariat.body.contactEmail).toBe('secretariat@example.test');
+    const { commitment, mail } = await firstReminder(ali, watcher, { Authorization: `Bearer ${secretariat.body.key}` });
     const links = linksIn(mail);
     for (const url of Object.values(links)) expect(url.startsWith(`${base}/actions/`)).toBe(true);
     expect(mail.headers['list-unsubscribe']).toBe(`<${links.unsubscribe}>`);
@@ -122,8 +135,10 @@ describe('Email actions', () => {
     expect(again.status).toBe(200);
     expect(await again.text()).toMatch(/You acknowledged this commitment\.[\s\S]*<time datetime="/);
 
-    // Watchers hear about it.
+    // Watchers, and the contact of the key that created the commitment, hear about it.
     await smtp.waitFor(() => smtp.to(watcher.email).some((m) => m.subject.includes('asked for more time')));
+    await smtp.waitFor(() => smtp.to('secretariat@example.test').some((m) => m.subject.includes('asked for more time')));
+    expect(smtp.to('secretariat@example.test').find((m) => m.subject.includes('asked for more time'))!.text).toContain('The venue is booked until February');
     expect(smtp.to(watcher.email).map((m) => m.subject)).toEqual(
       expect.arrayContaining([expect.stringContaining(`acknowledged it`), expect.stringContaining('reported progress'), expect.stringContaining('asked for more time')]),
     );

@@ -57,3 +57,6 @@ ALTER TABLE "email_action_receipt" ADD CONSTRAINT "email_action_receipt_person_i
   FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "email_action_receipt" ADD CONSTRAINT "email_action_receipt_commitment_id_fkey"
   FOREIGN KEY ("commitment_id") REFERENCES "commitment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Whom to tell, by email, when people act on commitments created with this key.
+ALTER TABLE "api_key" ADD COLUMN "contact_email" TEXT;
