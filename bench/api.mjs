@@ -91,6 +91,7 @@ async function main() {
     HOST: '127.0.0.1',
     LOG_LEVEL,
     ADMIN_API_KEY: randomBytes(24).toString('base64url'),
+    ACTION_SECRET: randomBytes(32).toString('base64url'),
     REDIS_PREFIX: 'followthrough-dashboard-bench',
   };
   const headers = { authorization: `Bearer ${key}` };

@@ -36,6 +36,7 @@ const env = {
   ADMIN_API_KEY: process.env.ADMIN_API_KEY ?? 'bench-admin-key-0123456789',
   MAIL_FROM: 'Followthrough <followthrough@bench.local>',
   PUBLIC_URL: 'http://dashboard.bench',
+  ACTION_SECRET: process.env.ACTION_SECRET ?? 'bench-action-secret-0123456789abcdef',
   LOG_LEVEL: 'warn',
   REMINDER_DISPATCH_EVERY_MS: '250',
   REMINDER_CLAIM_BATCH: '1000',

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiKeyAuthentication } from './api-keys/api-key-authentication.js';
@@ -11,6 +12,7 @@ import { validationPipe } from './core/errors/validation.js';
 import { requestIdOf } from './core/http/request-id.js';
 import { needsApiKey } from './core/auth/public-routes.js';
 import { securityHeaders } from './core/http/security-headers.js';
+import { acceptActionForms } from './email-actions/action-forms.plugin.js';
 import { mountSwagger } from './openapi/openapi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -45,6 +47,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text body gets 415, not a confusing validation error.
   fastify.removeContentTypeParser('text/plain');
+  acceptActionForms(fastify);
+  // Per-route limits (the public email action pages set theirs); nothing is limited by default.
+  await app.register(rateLimit, { global: false });
   // Body errors (bad JSON, too large, wrong media type) happen before Nest sees the request and go to
   // the error handler a route captured when it was added. A plugin awaited while the app initialises
   // (the queue board) makes routes capture Fastify's default handler rather than Nest's, so each of

@@ -4,6 +4,7 @@ import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { EmailActionsModule } from './email-actions/email-actions.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
@@ -40,6 +41,7 @@ export class ApiModule {
         ExtractionModule,
         QueueModule,
         RemindersModule,
+        EmailActionsModule,
       ],
     };
   }

@@ -6,6 +6,10 @@ export const createApiKeySchema = z
   .strictObject({
     name: z.string().trim().min(1).max(100).meta({ example: 'Dashboard (read only)' }),
     role: z.enum(roles).meta({ example: 'VIEWER' }),
+    contactEmail: z.email().max(320).optional().meta({
+      description: 'Told by email when people act, from their reminders, on commitments created with this key',
+      example: 'secretariat@example.org',
+    }),
   })
   .meta({ id: 'CreateApiKey' });
 
@@ -15,6 +19,7 @@ export const apiKeySchema = z
     name: z.string(),
     role: z.enum(roles),
     keyPrefix: z.string().meta({ description: 'First characters of the key, to tell keys apart', example: 'ft_3kQ9' }),
+    contactEmail: z.string().nullable(),
     createdAt: z.iso.datetime({ offset: true }),
     lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
     revokedAt: z.iso.datetime({ offset: true }).nullable(),

@@ -7,7 +7,7 @@ import { REVOCATION_CHANNEL } from './api-key-revocations.js';
 export class ApiKeysRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { name: string; role: ApiKeyRole; keyHash: string; keyPrefix: string }): Promise<ApiKey> {
+  create(data: { name: string; role: ApiKeyRole; keyHash: string; keyPrefix: string; contactEmail?: string }): Promise<ApiKey> {
     return this.prisma.apiKey.create({ data });
   }
 

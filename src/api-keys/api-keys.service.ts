@@ -95,6 +95,7 @@ function toJson(row: ApiKey): ApiKeyJson {
     name: row.name,
     role: row.role,
     keyPrefix: row.keyPrefix,
+    contactEmail: row.contactEmail,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,

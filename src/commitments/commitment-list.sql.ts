@@ -46,6 +46,7 @@ export const commitmentColumns = Prisma.sql`
   c.deadline_phrase AS "deadlinePhrase", c.deadline_time_zone AS "deadlineTimeZone",
   c.deadline_meeting_id AS "deadlineMeetingId", c.deadline_start AS "deadlineStart", c.deadline_end AS "deadlineEnd",
   c.reminder_policy AS "reminderPolicy", c.completed_at AS "completedAt", c.closed_at AS "closedAt",
+  c.acknowledged_at AS "acknowledgedAt", c.acknowledged_by_person_id AS "acknowledgedByPersonId",
   c.deleted_at AS "deletedAt", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   COALESCE((SELECT json_agg(json_build_object('personId', cp.person_id, 'role', cp.role) ORDER BY cp.person_id, cp.role)
             FROM commitment_person cp WHERE cp.commitment_id = c.id), '[]'::json) AS people,

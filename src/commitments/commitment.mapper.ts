@@ -31,6 +31,8 @@ export function toCommitmentJson(row: CommitmentRow, now: Date = new Date()): Co
     confidence: row.confidence,
     completedAt: row.completedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledgedByPersonId,
     reminderPolicy: (row.reminderPolicy as CommitmentJson['reminderPolicy']) ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -91,6 +91,8 @@ export const commitmentSchema = z
     confidence: z.number().nullable().meta({ description: 'For extracted candidates: how sure the extraction is (0..1)' }),
     completedAt: instant.nullable(),
     closedAt: instant.nullable(),
+    acknowledgedAt: instant.nullable().meta({ description: 'When a person last said, from an email link, that they have seen it' }),
+    acknowledgedBy: z.uuid().nullable().meta({ description: 'The person who did' }),
     reminderPolicy: reminderPolicySchema.nullable(),
     version: z.number().int().meta({ description: 'Increases with every change; the ETag carries it' }),
     createdAt: instant,

@@ -17,6 +17,9 @@ export interface PersonLink {
   role: CommitmentRole;
 }
 
+/** Work of another feature that must commit or roll back with the commitment's change (its own rows). */
+export type Alongside = (tx: Tx) => Promise<void>;
+
 export interface EventDraft {
   type: Prisma.CommitmentEventCreateManyInput['type'];
   actor: string;
@@ -61,6 +64,7 @@ export class CommitmentsRepository {
     data: Prisma.CommitmentUncheckedUpdateManyInput,
     people: PersonLink[] | undefined,
     events: EventDraft[],
+    alongside?: Alongside,
   ): Promise<CommitmentRow | null> {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.commitment.updateMany({
@@ -73,13 +77,19 @@ export class CommitmentsRepository {
         if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
       }
       await this.record(tx, id, events);
+      await alongside?.(tx);
       await this.reminders.replan(tx, id);
       return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
     });
   }
 
-  async addNote(id: string, event: EventDraft): Promise<CommitmentEventRow> {
-    return this.prisma.commitmentEvent.create({ data: { ...event, commitmentId: id } });
+  async addNote(id: string, event: EventDraft, alongside?: Alongside): Promise<CommitmentEventRow> {
+    if (!alongside) return this.prisma.commitmentEvent.create({ data: { ...event, commitmentId: id } });
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.commitmentEvent.create({ data: { ...event, commitmentId: id } });
+      await alongside(tx);
+      return row;
+    });
   }
 
   listEvents(commitmentId: string, limit: number, afterSeq?: bigint): Promise<CommitmentEventRow[]> {

@@ -14,7 +14,7 @@ import type {
 } from './commitment.schemas.js';
 import { diff, stateOf, type CommitmentState } from './commitment-state.js';
 import { allowedNext, canTransition, isClosed } from './commitment-status.js';
-import { CommitmentsRepository, type CommitmentRow, type EventDraft, type PersonLink } from './commitments.repository.js';
+import { CommitmentsRepository, type Alongside, type CommitmentRow, type EventDraft, type PersonLink } from './commitments.repository.js';
 
 const eventPositionSchema = z.object({ seq: z.string().regex(/^\d{1,19}$/) });
 
@@ -94,7 +94,14 @@ export class CommitmentsService {
   }
 
   /** Applies a partial change; with If-Match, only to the version the client saw (else 412). */
-  async update(id: string, patch: UpdateCommitment, ifMatch: string | undefined, principal: Principal, note?: string): Promise<CommitmentWithEtag> {
+  async update(
+    id: string,
+    patch: UpdateCommitment,
+    ifMatch: string | undefined,
+    principal: Principal,
+    note?: string,
+    alongside?: Alongside,
+  ): Promise<CommitmentWithEtag> {
     const row = await this.find(id);
     assertMatches(row, ifMatch);
     const { description, meetingId, ownerPartyId, counterpartyId, deadline: deadlineInput, ...rest } = patch;
@@ -125,6 +132,7 @@ export class CommitmentsService {
       { ...columnsOf(after, deadline), status: after.status, closedAt },
       peopleChanged ? peopleOf(after) : undefined,
       events,
+      alongside,
     );
     if (!updated) throw ProblemError.preconditionFailed('The commitment changed while this update was applied; re-read it and try again');
     return withEtag(updated);
@@ -133,6 +141,32 @@ export class CommitmentsService {
   async addNote(id: string, text: string, principal: Principal): Promise<CommitmentEventJson> {
     await this.find(id);
     return toEventJson(await this.repository.addNote(id, { type: 'NOTE', actor: actorOf(principal), note: text }));
+  }
+
+  /** A history entry for something done outside the commitment's own fields, with that work in the same transaction. */
+  async record(id: string, event: Omit<EventDraft, 'actor'>, principal: Principal, alongside: Alongside): Promise<CommitmentEventJson> {
+    await this.find(id);
+    return toEventJson(await this.repository.addNote(id, { ...event, actor: actorOf(principal) }, alongside));
+  }
+
+  /** A person says they have seen the commitment; the latest acknowledgement is shown on it. */
+  async acknowledge(id: string, personId: string, principal: Principal, alongside: Alongside): Promise<CommitmentWithEtag> {
+    const row = await this.find(id);
+    const now = new Date();
+    const changes = {
+      acknowledgedAt: { from: row.acknowledgedAt?.toISOString() ?? null, to: now.toISOString() },
+      acknowledgedBy: { from: row.acknowledgedByPersonId, to: personId },
+    };
+    const updated = await this.repository.update(
+      id,
+      row.version,
+      { acknowledgedAt: now, acknowledgedByPersonId: personId },
+      undefined,
+      [{ type: 'UPDATED', actor: actorOf(principal), changes, note: 'acknowledged' }],
+      alongside,
+    );
+    if (!updated) throw ProblemError.preconditionFailed('The commitment changed while it was being acknowledged; try again');
+    return withEtag(updated);
   }
 
   async events(id: string, query: ListQuery): Promise<Page<CommitmentEventJson>> {

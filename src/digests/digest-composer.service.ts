@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { deadlineLabel } from '../deadlines/deadline-label.js';
+import { EmailActionLinks } from '../email-actions/action-links.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
 import { deadlineTimeOf } from '../mail/reader-time.js';
 import { renderDigestEmail } from './digest-email.js';
@@ -19,6 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class DigestComposer {
   constructor(
     private readonly repository: DigestRepository,
+    private readonly actionLinks: EmailActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,6 +34,7 @@ export class DigestComposer {
       recipientTimeZone: person.timeZone,
       now,
       publicUrl: this.config.PUBLIC_URL,
+      actionsFor: (commitmentId) => this.actionLinks.linksFor(person.id, commitmentId, now),
       items: sorted.map(({ section, candidate: c }) => ({
         id: c.id,
         title: c.title,

@@ -1,3 +1,4 @@
+import { actionLinksHtml, actionLinksText, type EmailActionLinks } from '../mail/action-links-block.js';
 import { commitmentLink, escapeHtml } from '../mail/html.js';
 import { readerTime, type DeadlineTime } from '../mail/reader-time.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
@@ -21,6 +22,8 @@ export interface DigestEmailView {
   items: DigestItem[];
   now: Date;
   publicUrl: string;
+  /** Signed links for the recipient to act on each item from the email itself. */
+  actionsFor?: (commitmentId: string) => EmailActionLinks;
 }
 
 const headings: Record<DigestSection, string> = {
@@ -33,7 +36,13 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
   const lines = view.items.map((item) => {
     const local = readerTime(item.deadlineTime, view.recipientTimeZone);
     const deadlineLabel = local ? `${item.deadlineLabel}; ${local}` : item.deadlineLabel;
-    return { ...item, deadlineLabel, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) };
+    return {
+      ...item,
+      deadlineLabel,
+      left: timeLeft(item.deadlineEnd, view.now),
+      link: commitmentLink(view.publicUrl, item.id),
+      actions: view.actionsFor?.(item.id),
+    };
   });
   const sections = (Object.keys(headings) as DigestSection[])
     .map((section) => [headings[section], lines.filter((l) => l.section === section)] as const)
@@ -55,7 +64,7 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
     `Hello ${view.recipientName},`,
     '',
     'Here is what is due soon or overdue among the commitments you are responsible for or watch, and what was escalated to you.',
-    ...sections.flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => `- ${l.title} (${detail(l)})\n  ${l.link}`)]),
+    ...sections.flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => [`- ${l.title} (${detail(l)})\n  ${l.link}`, ...(l.actions ? actionLinksText(l.actions, '  ') : [])].join('\n'))]),
     '',
   ].join('\n');
 
@@ -65,7 +74,7 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
     '<p>Here is what is due soon or overdue among the commitments you are responsible for or watch, and what was escalated to you.</p>',
     ...sections.map(
       ([heading, items]) =>
-        `<h3>${escapeHtml(heading)}</h3><ul>${items.map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.title)}</a> (${escapeHtml(detail(l))})</li>`).join('')}</ul>`,
+        `<h3>${escapeHtml(heading)}</h3><ul>${items.map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.title)}</a> (${escapeHtml(detail(l))})${l.actions ? actionLinksHtml(l.actions) : ''}</li>`).join('')}</ul>`,
     ),
     '</body></html>',
   ].join('\n');

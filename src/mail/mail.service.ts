@@ -10,6 +10,7 @@ export interface OutgoingMail {
   html: string;
   /** Derived from what the mail is about, so a resend after a crash is recognisable as the same message. */
   messageId: string;
+  headers?: Record<string, string>;
 }
 
 /** The SMTP server said no: 4xx is worth retrying, 5xx (unknown mailbox, refused) is not. */
@@ -41,7 +42,7 @@ export class MailService implements OnApplicationShutdown {
   }
 
   /** A stable Message-ID: `<reminder.<id>@<sender domain>>`. */
-  messageId(kind: 'reminder' | 'digest', id: string): string {
+  messageId(kind: 'reminder' | 'digest' | 'notice', id: string): string {
     return `<${kind}.${id}@${this.domain}>`;
   }
 

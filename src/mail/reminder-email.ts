@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ReminderKind } from '../reminders/reminder-plan.js';
+import { actionLinksHtml, actionLinksText, unsubscribeHeaders, type EmailActionLinks } from './action-links-block.js';
 import { commitmentLink, escapeHtml, oneLine } from './html.js';
 import { readerTime, type DeadlineTime } from './reader-time.js';
 import { timeLeft } from './time-left.js';
@@ -16,12 +17,15 @@ export interface ReminderEmailView {
   notes: { at: Date; actor: string; text: string }[];
   now: Date;
   publicUrl: string;
+  /** Signed links for this recipient to act on the commitment from the email itself. */
+  actions?: EmailActionLinks;
 }
 
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }
 
 const intros: Record<ReminderKind, string> = {
@@ -90,6 +94,7 @@ export function renderReminderEmail(view: ReminderEmailView): RenderedEmail {
     'Latest progress:',
     ...(view.notes.length ? view.notes.map((n) => `- ${noteDate(n.at, zone)}, ${n.actor}: ${n.text}`) : ['- none recorded yet']),
     '',
+    ...(view.actions ? ['Answer from here:', ...actionLinksText(view.actions, '  '), ''] : []),
     `Open the commitment: ${link}`,
     '',
   ].join('\n');
@@ -106,9 +111,10 @@ export function renderReminderEmail(view: ReminderEmailView): RenderedEmail {
     view.notes.length
       ? `<ul>${view.notes.map((n) => `<li>${escapeHtml(noteDate(n.at, zone))}, ${escapeHtml(n.actor)}: ${escapeHtml(n.text)}</li>`).join('')}</ul>`
       : '<p>None recorded yet.</p>',
+    ...(view.actions ? [actionLinksHtml(view.actions)] : []),
     `<p><a href="${escapeHtml(link)}">Open the commitment</a></p>`,
     '</body></html>',
   ].join('\n');
 
-  return { subject: reminderSubject(view), text, html };
+  return { subject: reminderSubject(view), text, html, ...(view.actions ? { headers: unsubscribeHeaders(view.actions) } : {}) };
 }

@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { DigestComposer } from '../digests/digest-composer.service.js';
+import { EmailActionLinks } from '../email-actions/action-links.js';
 import { MailRejectedError, MailService } from '../mail/mail.service.js';
 import { renderReminderEmail } from '../mail/reminder-email.js';
 import { backoffAfter } from './reminder-queues.js';
@@ -32,6 +33,7 @@ export class ReminderDelivery {
     private readonly mail: MailService,
     private readonly planner: ReminderPlanner,
     private readonly digests: DigestComposer,
+    private readonly actionLinks: EmailActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +52,11 @@ export class ReminderDelivery {
     const email =
       row.kind === 'DIGEST'
         ? await this.digests.compose(row.recipient, now)
-        : row.commitment && renderReminderEmail(reminderView(row, row.commitment, row.kind, now, this.config.PUBLIC_URL));
+        : row.commitment &&
+          renderReminderEmail({
+            ...reminderView(row, row.commitment, row.kind, now, this.config.PUBLIC_URL),
+            actions: this.actionLinks.linksFor(row.recipient.id, row.commitment.id, now),
+          });
     if (!email) return this.skip(row, 'nothing due');
 
     const messageId = this.mail.messageId(row.kind === 'DIGEST' ? 'digest' : 'reminder', row.id);

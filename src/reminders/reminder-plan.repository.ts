@@ -37,6 +37,16 @@ export class ReminderPlanRepository {
     });
   }
 
+  /** Of these people, those who asked for no reminders about this commitment (or about any). */
+  async optedOut(tx: Tx, commitmentId: string, personIds: string[]): Promise<Set<string>> {
+    if (!personIds.length) return new Set();
+    const rows = await tx.reminderOptOut.findMany({
+      where: { personId: { in: personIds }, OR: [{ commitmentId }, { commitmentId: null }] },
+      select: { personId: true },
+    });
+    return new Set(rows.map((r) => r.personId));
+  }
+
   ledgerOf(tx: Tx, commitmentId: string): Promise<DigestLedgerRow[]> {
     return tx.reminder.findMany({
       where: { commitmentId },

@@ -36,8 +36,10 @@ export class ReminderPlanner {
             now,
           })
         : [];
+    const optedOut = await this.repository.optedOut(tx, commitmentId, [...new Set(planned.map((p) => p.recipientPersonId))]);
+    const wanted = optedOut.size ? planned.filter((p) => !optedOut.has(p.recipientPersonId)) : planned;
     const readers = commitment ? digestReadersOf(commitment) : new Set<string>();
-    const { kept, replaced } = withoutDigestReaders(planned, readers, now);
+    const { kept, replaced } = withoutDigestReaders(wanted, readers, now);
     const existing = await this.repository.ledgerOf(tx, commitmentId);
     const changes = reconcileLedger(existing, kept, now);
     const returning = returningReaders(existing, readers, now);
@@ -57,6 +59,11 @@ export class ReminderPlanner {
   async replanLocked(tx: Tx, commitmentId: string): Promise<void> {
     await this.repository.lockCommitment(tx, commitmentId);
     await this.replan(tx, commitmentId);
+  }
+
+  /** Serialises a change to a commitment's reminders with any other writer of the commitment. */
+  lockCommitment(tx: Tx, commitmentId: string): Promise<void> {
+    return this.repository.lockCommitment(tx, commitmentId);
   }
 
   /** After a person's time zone, escalation contact or delivery preference changes. */

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DigestsModule } from '../digests/digests.module.js';
+import { EmailActionLinksModule } from '../email-actions/email-action-links.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
 import { ReminderDelivery } from './reminder-delivery.service.js';
@@ -12,7 +13,7 @@ import { ReminderWorkers } from './reminder-workers.js';
 
 /** Worker side only: the API process never imports this, so it never consumes jobs. */
 @Module({
-  imports: [BullModule.registerQueue(...reminderQueues), ReminderLedgerModule, MailModule, DigestsModule],
+  imports: [BullModule.registerQueue(...reminderQueues), ReminderLedgerModule, MailModule, DigestsModule, EmailActionLinksModule],
   providers: [ReminderDispatchRepository, ReminderDispatcher, ReminderDeliveryRepository, ReminderDelivery, ReminderWorkers],
 })
 export class ReminderWorkerModule {}

@@ -16,6 +16,7 @@ const defaults = {
   PUBLIC_URL: 'http://dashboard.test',
   LOG_LEVEL: 'silent',
   CORS_ORIGINS: 'http://dashboard.test',
+  ACTION_SECRET: 'test-action-secret-0123456789abcdef',
 };
 Object.assign(process.env, defaults);
 

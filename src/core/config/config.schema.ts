@@ -67,6 +67,11 @@ export const configSchema = z.object({
   REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),
   DIGEST_DUE_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // Email actions: links in reminders are signed with this secret and point at this service's own
+  // public address (the API's, not the dashboard's PUBLIC_URL); unset means http://localhost:PORT.
+  ACTION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  ACTIONS_URL: url(['http', 'https']).optional(),
+  ACTION_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(45),
 }).superRefine((config, ctx) => {
   if (config.NODE_ENV !== 'production') return;
   const key = config.ADMIN_API_KEY;

@@ -8,6 +8,7 @@ const valid = {
   SMTP_URL: 'smtp://127.0.0.1:2525',
   MAIL_FROM: 'Followthrough <followthrough@example.org>',
   PUBLIC_URL: 'https://followthrough.example.org',
+  ACTION_SECRET: 'an-action-link-secret-of-32-chars!',
 };
 
 /** The message loadConfig throws for an environment, or a failure if it does not throw. */
