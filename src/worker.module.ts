@@ -6,6 +6,7 @@ import { PrismaModule } from './core/prisma/prisma.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
+import { UpkeepWorkerModule } from './replans/upkeep-worker.module.js';
 
 /** The background side: BullMQ processors and the scheduler tick. No HTTP server. */
 @Module({})
@@ -13,7 +14,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule, UpkeepWorkerModule],
     };
   }
 }

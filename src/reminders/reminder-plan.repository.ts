@@ -4,9 +4,14 @@ import type { LedgerChanges, LedgerRow } from './reminder-ledger.js';
 
 export type Tx = Prisma.TransactionClient;
 
+/** Ledger changes of many commitments at once; each new row names its commitment. */
+export interface LedgerBatch extends Omit<LedgerChanges, 'insert'> {
+  insert: (LedgerChanges['insert'][number] & { commitmentId: string })[];
+}
+
 const personForPlan = { select: { id: true, timeZone: true, reminderDelivery: true } } as const;
 
-/** Reads and writes the ledger of one commitment inside the transaction that changes it. */
+/** Reads and writes commitments' ledgers inside the transaction that re-plans them. */
 @Injectable()
 export class ReminderPlanRepository {
   /** The database's clock: every replica plans against the same time the dispatcher claims with. */
@@ -15,14 +20,15 @@ export class ReminderPlanRepository {
     return now;
   }
 
-  /** Serialises re-planning of one commitment with any other writer of it. */
-  async lockCommitment(tx: Tx, commitmentId: string): Promise<void> {
-    await tx.$queryRaw`SELECT id FROM commitment WHERE id = ${commitmentId}::uuid FOR UPDATE`;
+  /** Locks the commitments' rows in id order; returns the ids that exist. */
+  async lockCommitments(tx: Tx, commitmentIds: string[]): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM commitment WHERE id = ANY(${commitmentIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    return rows.map((r) => r.id);
   }
 
-  findCommitment(tx: Tx, commitmentId: string) {
-    return tx.commitment.findUnique({
-      where: { id: commitmentId },
+  findCommitments(tx: Tx, commitmentIds: string[]) {
+    return tx.commitment.findMany({
+      where: { id: { in: commitmentIds } },
       select: {
         id: true,
         status: true,
@@ -36,14 +42,14 @@ export class ReminderPlanRepository {
     });
   }
 
-  ledgerOf(tx: Tx, commitmentId: string): Promise<LedgerRow[]> {
+  ledgersOf(tx: Tx, commitmentIds: string[]): Promise<(LedgerRow & { commitmentId: string | null })[]> {
     return tx.reminder.findMany({
-      where: { commitmentId },
-      select: { id: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true },
+      where: { commitmentId: { in: commitmentIds } },
+      select: { id: true, commitmentId: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true },
     });
   }
 
-  async apply(tx: Tx, commitmentId: string, changes: LedgerChanges, cancelReason: string): Promise<void> {
+  async apply(tx: Tx, changes: LedgerBatch, cancelReason: string): Promise<void> {
     if (changes.cancel.length) {
       await tx.reminder.updateMany({
         where: { id: { in: changes.cancel }, status: { in: ['PENDING', 'CLAIMED'] } },
@@ -56,24 +62,6 @@ export class ReminderPlanRepository {
         data: { status: 'PENDING', skipReason: null, leaseUntil: null },
       });
     }
-    if (changes.insert.length) {
-      await tx.reminder.createMany({
-        data: changes.insert.map((p) => ({ commitmentId, ...p })),
-        skipDuplicates: true,
-      });
-    }
-  }
-
-  /** Open commitments a person is on, or whose responsible people name them as escalation contact. */
-  async commitmentsOfPerson(tx: Tx, personId: string): Promise<string[]> {
-    const rows = await tx.commitment.findMany({
-      where: {
-        deletedAt: null,
-        status: { in: ['OPEN', 'IN_PROGRESS'] },
-        people: { some: { OR: [{ personId }, { role: 'RESPONSIBLE', person: { escalationContactId: personId } }] } },
-      },
-      select: { id: true },
-    });
-    return rows.map((r) => r.id);
+    if (changes.insert.length) await tx.reminder.createMany({ data: changes.insert, skipDuplicates: true });
   }
 }

@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
-import { reconcileLedger } from './reminder-ledger.js';
+import { reconcileLedger, type LedgerRow } from './reminder-ledger.js';
 import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
-import { ReminderPlanRepository, type Tx } from './reminder-plan.repository.js';
+import { ReminderPlanRepository, type LedgerBatch, type Tx } from './reminder-plan.repository.js';
 
-type PlannedCommitment = NonNullable<Awaited<ReturnType<ReminderPlanRepository['findCommitment']>>>;
+type PlannedCommitment = Awaited<ReturnType<ReminderPlanRepository['findCommitments']>>[number];
 
 /**
- * Keeps a commitment's reminder ledger in step with the commitment. Called inside the transaction that
- * changes the commitment (deadline, status, people, policy), so the plan can never lag behind it.
+ * Keeps commitments' reminder ledgers in step with them. Called by the services that change a
+ * commitment, inside the transaction that changes it, so the plan can never lag behind it; and by the
+ * worker for changes that fan out to many commitments (see ReplanOutbox).
+ *
+ * Lock order, everywhere: a commitment's row before its reminders' rows. Every caller holds the
+ * commitment's row lock (its own UPDATE, or lockCommitments) before calling replan, which then
+ * cancels and inserts reminders.
  */
 @Injectable()
 export class ReminderPlanner {
@@ -19,43 +24,73 @@ export class ReminderPlanner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async replan(tx: Tx, commitmentId: string): Promise<void> {
-    const commitment = await this.repository.findCommitment(tx, commitmentId);
+  /** Re-plans one commitment whose row the caller's transaction has locked (or just written). */
+  replan(tx: Tx, commitmentId: string): Promise<void> {
+    return this.replanAll(tx, [commitmentId]);
+  }
+
+  /**
+   * Re-plans many commitments with a handful of statements, whatever their number: one read of the
+   * commitments, one of their ledgers, one statement per kind of ledger change. The caller holds
+   * their rows' locks.
+   */
+  async replanAll(tx: Tx, commitmentIds: string[]): Promise<void> {
+    if (!commitmentIds.length) return;
+    const commitments = new Map((await this.repository.findCommitments(tx, commitmentIds)).map((c) => [c.id, c]));
     const now = await this.repository.clock(tx);
-    const planned =
-      commitment && commitment.deletedAt === null && commitment.deadlinePrecision
-        ? withoutDigestReaders(commitment, planReminders({
-            commitmentId,
-            status: commitment.status,
-            deadlineEnd: commitment.deadlineEnd,
-            deadlineTimeZone: commitment.deadlineTimeZone,
-            recipients: recipientsOf(commitment),
-            policy: this.policyOf(commitment),
-            escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
-            now,
-          }))
-        : [];
-    const existing = await this.repository.ledgerOf(tx, commitmentId);
-    const closed = !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
-    const reason = closed ? 'commitment closed' : 'plan changed';
-    await this.repository.apply(tx, commitmentId, reconcileLedger(existing, planned, now), reason);
+    const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds));
+    const closed: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    const open: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    for (const id of commitmentIds) {
+      const commitment = commitments.get(id);
+      const changes = reconcileLedger(ledgers.get(id) ?? [], this.planOf(id, commitment, now), now);
+      const batch = isClosed(commitment) ? closed : open;
+      batch.insert.push(...changes.insert.map((p) => ({ ...p, commitmentId: id })));
+      batch.cancel.push(...changes.cancel);
+      batch.revive.push(...changes.revive);
+    }
+    await this.repository.apply(tx, closed, 'commitment closed');
+    await this.repository.apply(tx, open, 'plan changed');
   }
 
-  /** Re-plans from outside a commitment's own write, e.g. once an overdue repeat has fired. */
-  async replanLocked(tx: Tx, commitmentId: string): Promise<void> {
-    await this.repository.lockCommitment(tx, commitmentId);
-    await this.replan(tx, commitmentId);
-  }
-
-  /** After a person's time zone, escalation contact or delivery preference changes. */
-  async replanForPerson(tx: Tx, personId: string): Promise<void> {
-    for (const id of await this.repository.commitmentsOfPerson(tx, personId)) await this.replan(tx, id);
+  /** Takes the commitments' row locks, in id order (so two batches never wait on each other in a circle). */
+  lockCommitments(tx: Tx, commitmentIds: string[]): Promise<string[]> {
+    return this.repository.lockCommitments(tx, commitmentIds);
   }
 
   policyOf(commitment: Pick<PlannedCommitment, 'deadlinePrecision' | 'reminderPolicy'>): ReminderPolicy {
     const override = reminderPolicySchema.safeParse(commitment.reminderPolicy ?? undefined);
     return effectivePolicy(commitment.deadlinePrecision ?? 'DAY', override.success ? override.data : null, this.config.REMINDER_LOCAL_TIME);
   }
+
+  private planOf(commitmentId: string, commitment: PlannedCommitment | undefined, now: Date): PlannedReminder[] {
+    if (!commitment || commitment.deletedAt !== null || !commitment.deadlinePrecision) return [];
+    return withoutDigestReaders(commitment, planReminders({
+      commitmentId,
+      status: commitment.status,
+      deadlineEnd: commitment.deadlineEnd,
+      deadlineTimeZone: commitment.deadlineTimeZone,
+      recipients: recipientsOf(commitment),
+      policy: this.policyOf(commitment),
+      escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
+      now,
+    }));
+  }
+}
+
+function isClosed(commitment: PlannedCommitment | undefined): boolean {
+  return !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
+}
+
+function groupByCommitment(rows: (LedgerRow & { commitmentId: string | null })[]): Map<string, LedgerRow[]> {
+  const groups = new Map<string, LedgerRow[]>();
+  for (const row of rows) {
+    if (row.commitmentId === null) continue;
+    const group = groups.get(row.commitmentId);
+    if (group) group.push(row);
+    else groups.set(row.commitmentId, [row]);
+  }
+  return groups;
 }
 
 function recipientsOf(commitment: PlannedCommitment): PlanRecipient[] {

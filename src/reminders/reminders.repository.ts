@@ -45,7 +45,7 @@ export class RemindersRepository {
 
   /** The preference and the re-planned ledger change together, or not at all. */
   setDelivery(personId: string, delivery: ReminderDelivery, replan: (tx: Prisma.TransactionClient) => Promise<void>): Promise<void> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { reminderDelivery: delivery } });
       if (delivery === 'EACH') {
         await tx.reminder.updateMany({
