@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,26 +37,24 @@ export class CommitmentFanoutRepository {
    * the ids that moved. Those already in the new window are left alone.
    */
   async moveWindows(tx: Tx, ids: string[], window: { start: Date; end: Date } | null, actor: string): Promise<string[]> {
-    const moved = await tx.$queryRaw<{ id: string; fromStart: Date | null; fromEnd: Date | null }[]>`
-      UPDATE commitment c SET deadline_start = ${window?.start ?? null}::timestamptz, deadline_end = ${window?.end ?? null}::timestamptz,
-             version = c.version + 1, updated_at = now()
-      FROM (SELECT id, deadline_start, deadline_end FROM commitment WHERE id = ANY(${ids}::uuid[])) o
-      WHERE c.id = o.id
-        AND (o.deadline_start, o.deadline_end) IS DISTINCT FROM (${window?.start ?? null}::timestamptz, ${window?.end ?? null}::timestamptz)
-      RETURNING c.id, o.deadline_start AS "fromStart", o.deadline_end AS "fromEnd"`;
-    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-    const to = { start: iso(window?.start), end: iso(window?.end) };
-    if (moved.length) {
-      await tx.commitmentEvent.createMany({
-        data: moved.map((m) => ({
-          commitmentId: m.id,
-          type: 'UPDATED' as const,
-          actor,
-          changes: { deadlineWindow: { from: { start: iso(m.fromStart), end: iso(m.fromEnd) }, to } },
-          note: 'the meeting it is due at was rescheduled',
-        })),
-      });
-    }
+    const [start, end] = [window?.start ?? null, window?.end ?? null];
+    // One statement for the batch: the move and its history entries (times as the API writes them).
+    const moved = await tx.$queryRaw<{ id: string }[]>`
+      WITH moved AS (
+        UPDATE commitment c SET deadline_start = ${start}::timestamptz, deadline_end = ${end}::timestamptz, version = c.version + 1, updated_at = now()
+        FROM (SELECT id, deadline_start, deadline_end FROM commitment WHERE id = ANY(${ids}::uuid[])) o
+        WHERE c.id = o.id AND (o.deadline_start, o.deadline_end) IS DISTINCT FROM (${start}::timestamptz, ${end}::timestamptz)
+        RETURNING c.id, o.deadline_start, o.deadline_end)
+      INSERT INTO commitment_event (id, commitment_id, type, actor, note, changes)
+      SELECT gen_random_uuid(), m.id, 'UPDATED', ${actor}, 'the meeting it is due at was rescheduled',
+             jsonb_build_object('deadlineWindow', jsonb_build_object(
+               'from', jsonb_build_object('start', ${iso(Prisma.sql`m.deadline_start`)}, 'end', ${iso(Prisma.sql`m.deadline_end`)}),
+               'to', jsonb_build_object('start', ${iso(Prisma.sql`${start}::timestamptz`)}, 'end', ${iso(Prisma.sql`${end}::timestamptz`)})))
+      FROM moved m
+      RETURNING commitment_id AS id`;
     return moved.map((m) => m.id);
   }
 }
+
+/** An instant in JSON as the API writes it (toISOString), not as Postgres would. */
+const iso = (instant: Prisma.Sql) => Prisma.sql`to_char(${instant} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

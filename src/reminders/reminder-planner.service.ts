@@ -41,9 +41,10 @@ export class ReminderPlanner {
     const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds));
     const closed: LedgerBatch = { insert: [], cancel: [], revive: [] };
     const open: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    const plans = new Map<string, PlannedReminder[]>();
     for (const id of commitmentIds) {
       const commitment = commitments.get(id);
-      const changes = reconcileLedger(ledgers.get(id) ?? [], this.planOf(id, commitment, now), now);
+      const changes = reconcileLedger(ledgers.get(id) ?? [], this.planOf(id, commitment, now, plans), now);
       const batch = isClosed(commitment) ? closed : open;
       batch.insert.push(...changes.insert.map((p) => ({ ...p, commitmentId: id })));
       batch.cancel.push(...changes.cancel);
@@ -63,8 +64,24 @@ export class ReminderPlanner {
     return effectivePolicy(commitment.deadlinePrecision ?? 'DAY', override.success ? override.data : null, this.config.REMINDER_LOCAL_TIME);
   }
 
-  private planOf(commitmentId: string, commitment: PlannedCommitment | undefined, now: Date): PlannedReminder[] {
+  /**
+   * A fan-out batch is mostly commitments with the same facts (one extraction's items, due at one
+   * meeting, owed by one person): their plans differ only in the commitment's id inside each dedupe
+   * key, so each set of facts is planned once per batch (`plans`) and copied with the id put in.
+   */
+  private planOf(commitmentId: string, commitment: PlannedCommitment | undefined, now: Date, plans: Map<string, PlannedReminder[]>): PlannedReminder[] {
     if (!commitment || commitment.deletedAt !== null || !commitment.deadlinePrecision) return [];
+    const facts = JSON.stringify([commitment.status, commitment.deadlineEnd, commitment.deadlineTimeZone, commitment.deadlinePrecision, commitment.reminderPolicy, commitment.people]);
+    let template = plans.get(facts);
+    if (!template) {
+      template = this.plan(TEMPLATE_ID, commitment, now);
+      plans.set(facts, template);
+    }
+    if (template.some((p) => !p.dedupeKey.includes(TEMPLATE_ID))) return this.plan(commitmentId, commitment, now);
+    return template.map((p) => ({ ...p, dedupeKey: p.dedupeKey.replace(TEMPLATE_ID, commitmentId) }));
+  }
+
+  private plan(commitmentId: string, commitment: PlannedCommitment, now: Date): PlannedReminder[] {
     return withoutDigestReaders(commitment, planReminders({
       commitmentId,
       status: commitment.status,
@@ -77,6 +94,9 @@ export class ReminderPlanner {
     }));
   }
 }
+
+/** Stands for the commitment's id in a plan made once for many commitments. */
+const TEMPLATE_ID = '{commitment}';
 
 function isClosed(commitment: PlannedCommitment | undefined): boolean {
   return !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
