@@ -60,7 +60,7 @@ function start(script, args, env, logFile) {
 }
 
 async function waitFor(url, headers = {}) {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) { // up to 2 minutes: a busy machine starts slowly
     try {
       const res = await fetch(url, { headers });
       if (res.ok) return;

@@ -109,6 +109,20 @@ describe('concurrent writes', () => {
     expect(final.body.description).toBe(updates.at(-1)!.changes.description!.to);
   });
 
+  it('keeps the summary exact while writers only add deltas and the worker folds them in', async () => {
+    const summary = async () => (await t.http().get('/api/v1/dashboard/summary').set(ADMIN).expect(200)).body.totals as Record<string, unknown>;
+    const before = await summary();
+    const id = await create();
+    await patch(id, { status: 'IN_PROGRESS' }).expect(200);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM commitment_tally_delta');
+    expect(rows[0].n).toBeGreaterThan(0);
+    const unfolded = await summary();
+    expect(unfolded).toMatchObject({ total: (before.total as number) + 1 });
+    await db.query('SELECT commitment_tally_fold()');
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM commitment_tally_delta')).rows[0].n).toBe(0);
+    expect(await summary()).toEqual(unfolded);
+  });
+
   it('still refuses a stale If-Match with 412', async () => {
     const id = await create();
     await patch(id, { title: 'Moved on' }).expect(200);
