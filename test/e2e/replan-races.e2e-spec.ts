@@ -35,6 +35,17 @@ describe('re-planning races', () => {
 
   const deadlocks = async () => (await db.query<{ n: string }>('SELECT deadlocks::text AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0].n;
 
+  /** Waits until `n` backends of this database wait for a lock: the race is then set up as intended. */
+  async function lockWaiters(n: number): Promise<void> {
+    const until = Date.now() + 15_000;
+    for (;;) {
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      if (rows[0].n >= n) return;
+      if (Date.now() > until) throw new Error(`${rows[0].n} of ${n} expected lock waits`);
+      await sleep(20);
+    }
+  }
+
   /** A second connection holding some rows (FOR UPDATE) until release(). */
   async function hold(sql: string, params: unknown[]): Promise<{ release: () => Promise<void> }> {
     const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -68,10 +79,10 @@ describe('re-planning races', () => {
     // The writer locks the commitment, then waits on its people (held), before it cancels reminders.
     const people = await hold('SELECT 1 FROM commitment_person WHERE commitment_id = $1 FOR UPDATE', [commitmentId]);
     const closing = t.http().patch(`/api/v1/commitments/${commitmentId}`).set(ADMIN).send({ status: 'DONE', responsiblePersonIds: [omar.id] }).then((r) => r);
-    await sleep(300);
+    await lockWaiters(1);
     // The sender sends, then records it: it needs the commitment the writer holds.
     const sending = worker.get(ReminderDelivery).deliver(reminderId, { made: 0, max: 3 });
-    await sleep(700);
+    await lockWaiters(2);
     await people.release();
 
     const [closed, delivered] = await Promise.allSettled([closing, sending]);
@@ -92,9 +103,9 @@ describe('re-planning races', () => {
     // One of the commitment's reminders is held: whoever re-plans waits there, after reading what it plans from.
     const reminder = await hold(`SELECT id FROM reminder WHERE commitment_id = $1 AND status = 'PENDING' ORDER BY fire_at LIMIT 1 FOR UPDATE`, [commitmentId]);
     const moved = t.http().patch(`/api/v1/people/${person.id}`).set(ADMIN).send({ timeZone: 'Europe/Moscow' }).then((r) => r);
-    await sleep(1200);
+    await lockWaiters(1); // the time zone's re-plan (in the request, or in the worker) waits at the held reminder
     const postponed = t.http().patch(`/api/v1/commitments/${commitmentId}`).set(ADMIN).send({ deadline: { precision: 'YEAR', value: String(year + 3) } }).then((r) => r);
-    await sleep(300);
+    await lockWaiters(2);
     await reminder.release();
     expect((await moved).status).toBe(200);
     expect((await postponed).status).toBe(200);
