@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
-import { reconcileLedger, type LedgerRow } from './reminder-ledger.js';
+import { catchUpAfterDigest, REPLACED_BY_DIGEST, returningReaders, withoutDigestReaders, type DigestLedgerRow } from './reminder-digest-readers.js';
+import { reconcileLedger } from './reminder-ledger.js';
 import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
 import { ReminderPlanRepository, type LedgerBatch, type Tx } from './reminder-plan.repository.js';
@@ -41,17 +42,31 @@ export class ReminderPlanner {
     const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds));
     const closed: LedgerBatch = { insert: [], cancel: [], revive: [] };
     const open: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    const toDigest: LedgerBatch = { insert: [], cancel: [], revive: [] };
     const plans = new Map<string, PlannedReminder[]>();
     for (const id of commitmentIds) {
       const commitment = commitments.get(id);
-      const changes = reconcileLedger(ledgers.get(id) ?? [], this.planOf(id, commitment, now, plans), now);
+      const existing = ledgers.get(id) ?? [];
+      // People who chose the daily digest hear of the commitment there (see reminder-digest-readers.ts).
+      const readers = commitment ? digestReadersOf(commitment) : new Set<string>();
+      const { kept, replaced } = withoutDigestReaders(this.planOf(id, commitment, now, plans), readers, now);
+      const changes = reconcileLedger(existing, kept, now);
+      const returning = returningReaders(existing, readers, now);
+      if (returning.length) {
+        const caughtUp = catchUpAfterDigest(existing, kept, readers, await this.repository.lastDigests(tx, returning), now);
+        changes.insert.push(...caughtUp.insert);
+        changes.revive.push(...caughtUp.revive);
+      }
+      const replacedRows = new Set(existing.filter((row) => replaced.has(row.dedupeKey)).map((row) => row.id));
       const batch = isClosed(commitment) ? closed : open;
       batch.insert.push(...changes.insert.map((p) => ({ ...p, commitmentId: id })));
-      batch.cancel.push(...changes.cancel);
+      batch.cancel.push(...changes.cancel.filter((rowId) => !replacedRows.has(rowId)));
       batch.revive.push(...changes.revive);
+      toDigest.cancel.push(...changes.cancel.filter((rowId) => replacedRows.has(rowId)));
     }
     await this.repository.apply(tx, closed, 'commitment closed');
     await this.repository.apply(tx, open, 'plan changed');
+    await this.repository.apply(tx, toDigest, REPLACED_BY_DIGEST);
   }
 
   /** Takes the commitments' row locks, in id order (so two batches never wait on each other in a circle). */
@@ -82,7 +97,7 @@ export class ReminderPlanner {
   }
 
   private plan(commitmentId: string, commitment: PlannedCommitment, now: Date): PlannedReminder[] {
-    return withoutDigestReaders(commitment, planReminders({
+    return planReminders({
       commitmentId,
       status: commitment.status,
       deadlineEnd: commitment.deadlineEnd,
@@ -91,7 +106,7 @@ export class ReminderPlanner {
       policy: this.policyOf(commitment),
       escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
       now,
-    }));
+    });
   }
 }
 
@@ -102,8 +117,8 @@ function isClosed(commitment: PlannedCommitment | undefined): boolean {
   return !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
 }
 
-function groupByCommitment(rows: (LedgerRow & { commitmentId: string | null })[]): Map<string, LedgerRow[]> {
-  const groups = new Map<string, LedgerRow[]>();
+function groupByCommitment(rows: (DigestLedgerRow & { commitmentId: string | null })[]): Map<string, DigestLedgerRow[]> {
+  const groups = new Map<string, DigestLedgerRow[]>();
   for (const row of rows) {
     if (row.commitmentId === null) continue;
     const group = groups.get(row.commitmentId);
@@ -122,10 +137,9 @@ function recipientsOf(commitment: PlannedCommitment): PlanRecipient[] {
   }));
 }
 
-/** People who chose a daily digest hear about the commitment there instead of one email per reminder. */
-function withoutDigestReaders(commitment: PlannedCommitment, planned: PlannedReminder[]): PlannedReminder[] {
-  const digest = new Set(
+/** Everyone on the commitment, or escalation contact of someone on it, who chose the daily digest. */
+function digestReadersOf(commitment: PlannedCommitment): Set<string> {
+  return new Set(
     commitment.people.flatMap(({ person }) => [person, person.escalationContact]).filter((p) => p?.reminderDelivery === 'DIGEST').map((p) => p!.id),
   );
-  return digest.size ? planned.filter((p) => !digest.has(p.recipientPersonId)) : planned;
 }
