@@ -7,6 +7,7 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
 import { ActionNoticeWorkerModule } from './email-actions/action-notice-worker.module.js';
+import { UpkeepWorkerModule } from './replans/upkeep-worker.module.js';
 
 /** The background side: BullMQ processors and the scheduler tick. No HTTP server. */
 @Module({})
@@ -14,7 +15,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule, ActionNoticeWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule, UpkeepWorkerModule, ActionNoticeWorkerModule],
     };
   }
 }

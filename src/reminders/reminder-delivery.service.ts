@@ -9,6 +9,7 @@ import { renderReminderEmail } from '../mail/reminder-email.js';
 import { backoffAfter } from './reminder-queues.js';
 import type { DeliveryRow } from './reminder-delivery.query.js';
 import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
+import { ReplanOutbox } from '../replans/replan-outbox.service.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { reminderView } from './reminder-view.js';
 
@@ -19,6 +20,8 @@ export interface Attempt {
 }
 
 const OPEN = new Set(['OPEN', 'IN_PROGRESS']);
+/** How long a reminder whose plan is being re-made waits before it is dispatched again. */
+const REPLAN_WAIT_MS = 5_000;
 
 /**
  * Delivers one claimed reminder. Safe to run twice for the same row (BullMQ is at-least-once): every
@@ -32,6 +35,7 @@ export class ReminderDelivery {
     private readonly repository: ReminderDeliveryRepository,
     private readonly mail: MailService,
     private readonly planner: ReminderPlanner,
+    private readonly replans: ReplanOutbox,
     private readonly digests: DigestComposer,
     private readonly actionLinks: EmailActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,6 +49,12 @@ export class ReminderDelivery {
 
     const closed = closedReason(row);
     if (closed) return this.skip(row, closed);
+    // A committed change that fans out (a person's time zone, a meeting's dates) re-plans in the
+    // worker; until it has got to this commitment, this row may be stale: let the plan catch up.
+    if (row.commitmentId && (await this.replans.pendingFor(row.commitmentId))) {
+      await this.repository.recordRetry(row.id, 'waiting for a re-plan', REPLAN_WAIT_MS);
+      return 'deferred: plan being re-made';
+    }
     const started = await this.repository.startAttempt(row, this.config.REMINDER_LEASE_SECONDS);
     if (started === 'superseded') return this.skip(row, 'superseded by a later reminder');
     if (started === 'not claimed') return 'cancelled meanwhile';
@@ -68,7 +78,11 @@ export class ReminderDelivery {
     const { commitmentId } = row;
     if (commitmentId && isRepeating(row)) {
       await this.repository.transaction(async (tx) => {
-        if ((await this.repository.markSent(row.id, messageId, tx)) === 1) await this.planner.replanLocked(tx, commitmentId);
+        // Lock order: the commitment before its reminders, as every writer of the commitment takes
+        // them (a writer closing it holds its row, then cancels its reminders). Marking the reminder
+        // first and then locking the commitment could deadlock with such a writer.
+        await this.planner.lockCommitments(tx, [commitmentId]);
+        if ((await this.repository.markSent(row.id, messageId, tx)) === 1) await this.planner.replan(tx, commitmentId);
       });
     } else {
       await this.repository.markSent(row.id, messageId);
@@ -77,9 +91,11 @@ export class ReminderDelivery {
   }
 
   private async skip(row: DeliveryRow, reason: string): Promise<string> {
+    const replan = row.commitmentId && isRepeating(row) && reason !== 'commitment closed' ? row.commitmentId : null;
     await this.repository.transaction(async (tx) => {
+      if (replan) await this.planner.lockCommitments(tx, [replan]); // lock order: commitment first, as above
       const { count } = await this.repository.skip(tx, row.id, reason);
-      if (count === 1 && row.commitmentId && isRepeating(row) && reason !== 'commitment closed') await this.planner.replanLocked(tx, row.commitmentId);
+      if (count === 1 && replan) await this.planner.replan(tx, replan);
     });
     return `skipped: ${reason}`;
   }

@@ -4,22 +4,45 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { busyProblem, isBusy } from './busy.js';
 import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';
 
 const MAX_PREPARED = 100;
 
+/**
+ * Limits every connection runs under. A statement waits at most LOCK_TIMEOUT_MS for a row another
+ * transaction holds, so a stuck writer cannot pile the others up behind it; a transaction left idle
+ * (a crashed caller) lets go of its locks after IDLE_IN_TRANSACTION_MS.
+ */
+export const LOCK_TIMEOUT_MS = 2_000;
+const IDLE_IN_TRANSACTION_MS = 30_000;
+const SESSION_OPTIONS = `-c lock_timeout=${LOCK_TIMEOUT_MS} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`;
+
+export interface TransactionLimits {
+  /** The most the work may take, start to commit (Prisma rolls back after it). */
+  timeoutMs: number;
+  /** The most it may wait for a connection. */
+  maxWaitMs?: number;
+}
+
+/** A request's write: a few statements on one commitment and its reminders. */
+export const REQUEST_TRANSACTION: TransactionLimits = { timeoutMs: 5_000, maxWaitMs: 2_000 };
+
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
-  /** The connection pool Prisma's adapter runs on, shared with read(). */
+  /**
+   * The pool read() runs on, apart from the one Prisma's adapter (every write) runs on: writers
+   * waiting for a row can fill their pool, and the dashboard's reads must not queue behind them.
+   */
   private readonly pool: pg.Pool;
   /** The statements read() prepares on its connections: text to name. */
   private readonly prepared = new Map<string, string>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
-    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    this.pool = pool;
+    const writes = new pg.Pool({ connectionString: config.DATABASE_URL, options: SESSION_OPTIONS });
+    super({ adapter: new PrismaPg(writes, { disposeExternalPool: true }) });
+    this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, options: SESSION_OPTIONS });
   }
 
   async onModuleInit(): Promise<void> {
@@ -28,6 +51,26 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end();
+  }
+
+  /**
+   * Runs `work` in a transaction with explicit limits. A deadlock, serialization failure, lock or
+   * transaction timeout is retried once (the work runs again from the start, so it must only touch
+   * the database); a second one answers 503 `busy` with Retry-After, never 500.
+   */
+  async transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, limits: TransactionLimits = REQUEST_TRANSACTION): Promise<T> {
+    const options = { timeout: limits.timeoutMs, maxWait: limits.maxWaitMs ?? 2_000 };
+    try {
+      return await this.$transaction(work, options);
+    } catch (error: unknown) {
+      if (!isBusy(error)) throw error;
+    }
+    try {
+      return await this.$transaction(work, options);
+    } catch (error: unknown) {
+      throw isBusy(error) ? busyProblem() : error;
+    }
   }
 
   /**
