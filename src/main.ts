@@ -1,20 +1,27 @@
 import 'reflect-metadata';
 import 'dotenv/config';
 import { createApiApp } from './app.factory.js';
-import { loadConfig } from './core/config/config.js';
+import { readConfig } from './core/config/config.js';
+import { startEmbeddedParts } from './core/embedded/embedded-parts.js';
 import { assertServicesReachable } from './core/startup/preflight.js';
+import { prepareDatabase } from './core/startup/prepare.js';
+import { startedMessage } from './core/startup/started-message.js';
 import { createWorker } from './worker.factory.js';
 
 /**
  * Starts the HTTP api and, unless `--api` is given, the worker in the same process (small installs).
- * Each can also run alone: `node dist/main.js --api` and `node dist/worker.js`.
+ * Each can also run alone: `node dist/main.js --api` and `node dist/worker.js`. `--prepare` (what
+ * `npm start` passes) first migrates the database and loads the example meeting.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, embedded } = await startEmbeddedParts(readConfig());
   await assertServicesReachable(config);
+  if (process.argv.includes('--prepare')) await prepareDatabase(config);
   const app = await createApiApp(config);
   await app.listen({ port: config.PORT, host: config.HOST });
-  if (!process.argv.includes('--api')) await createWorker(config);
+  const withWorker = !process.argv.includes('--api');
+  if (withWorker) await createWorker(config);
+  console.log(startedMessage(config, embedded, withWorker));
 }
 
 main().catch((error: unknown) => {

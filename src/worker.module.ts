@@ -13,7 +13,14 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        PrismaModule,
+        ...(config.REDIS_URL ? [RedisModule] : []),
+        QueueModule,
+        ReminderWorkerModule,
+      ],
     };
   }
 }

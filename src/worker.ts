@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import 'dotenv/config';
-import { loadConfig } from './core/config/config.js';
+import { readConfig } from './core/config/config.js';
+import { startEmbeddedParts } from './core/embedded/embedded-parts.js';
 import { assertServicesReachable } from './core/startup/preflight.js';
 import { createWorker } from './worker.factory.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config } = await startEmbeddedParts(readConfig());
   await assertServicesReachable(config);
   await createWorker(config);
 }

@@ -3,7 +3,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 
-/** Structured JSON logs; every request line carries the request id Fastify assigned. */
+/**
+ * Logs for a person at a terminal in development (pino-pretty: one coloured line per entry) and
+ * JSON everywhere else (files, containers, log shippers). Every request line carries the request id
+ * Fastify assigned.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -13,6 +17,9 @@ import type { AppConfig } from '../config/config.schema.js';
           level: config.LOG_LEVEL,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customProps: () => ({ service: 'followthrough' }),
+          ...(readableLogs(config)
+            ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } } }
+            : {}),
         },
         // Without an explicit catch-all, platform-fastify 12 logs no requests at all.
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
@@ -21,3 +28,6 @@ import type { AppConfig } from '../config/config.schema.js';
   ],
 })
 export class LoggingModule {}
+
+export const readableLogs = (config: Pick<AppConfig, 'NODE_ENV'>, stdout: { isTTY?: boolean } = process.stdout): boolean =>
+  config.NODE_ENV === 'development' && stdout.isTTY === true;
