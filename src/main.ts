@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import 'dotenv/config';
+import type { INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from './app.factory.js';
 import { readConfig } from './core/config/config.js';
 import { startEmbeddedParts } from './core/embedded/embedded-parts.js';
 import { assertServicesReachable } from './core/startup/preflight.js';
 import { prepareDatabase } from './core/startup/prepare.js';
+import { closeOnSignal } from './core/startup/shutdown.js';
 import { startedMessage } from './core/startup/started-message.js';
 import { createWorker } from './worker.factory.js';
 
@@ -14,13 +16,21 @@ import { createWorker } from './worker.factory.js';
  * `npm start` passes) first migrates the database and loads the example meeting.
  */
 async function main(): Promise<void> {
-  const { config, embedded } = await startEmbeddedParts(readConfig());
+  const { config, embedded, stop } = await startEmbeddedParts(readConfig());
+  let worker: INestApplicationContext | undefined;
+  let api: { close: () => Promise<void> } | undefined;
+  closeOnSignal(async () => {
+    await worker?.close();
+    await api?.close();
+    await stop();
+  });
   await assertServicesReachable(config);
   if (process.argv.includes('--prepare')) await prepareDatabase(config);
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { shutdownHooks: false });
+  api = app;
   await app.listen({ port: config.PORT, host: config.HOST });
   const withWorker = !process.argv.includes('--api');
-  if (withWorker) await createWorker(config);
+  if (withWorker) worker = await createWorker(config, { shutdownHooks: false });
   console.log(startedMessage(config, embedded, withWorker));
 }
 

