@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import 'dotenv/config';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from './app.factory.js';
 import { readConfig } from './core/config/config.js';
 import { startEmbeddedParts } from './core/embedded/embedded-parts.js';
@@ -17,20 +18,18 @@ import { createWorker } from './worker.factory.js';
  */
 async function main(): Promise<void> {
   const { config, embedded, stop } = await startEmbeddedParts(readConfig());
-  let worker: INestApplicationContext | undefined;
-  let api: { close: () => Promise<void> } | undefined;
+  const running: { api?: NestFastifyApplication; worker?: INestApplicationContext } = {};
   closeOnSignal(async () => {
-    await worker?.close();
-    await api?.close();
+    await running.worker?.close();
+    await running.api?.close();
     await stop();
   });
   await assertServicesReachable(config);
   if (process.argv.includes('--prepare')) await prepareDatabase(config);
-  const app = await createApiApp(config, { shutdownHooks: false });
-  api = app;
-  await app.listen({ port: config.PORT, host: config.HOST });
+  running.api = await createApiApp(config, { shutdownHooks: false });
+  await running.api.listen({ port: config.PORT, host: config.HOST });
   const withWorker = !process.argv.includes('--api');
-  if (withWorker) worker = await createWorker(config, { shutdownHooks: false });
+  if (withWorker) running.worker = await createWorker(config, { shutdownHooks: false });
   console.log(startedMessage(config, embedded, withWorker));
 }
 

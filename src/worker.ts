@@ -9,13 +9,13 @@ import { createWorker } from './worker.factory.js';
 
 async function main(): Promise<void> {
   const { config, stop } = await startEmbeddedParts(readConfig());
-  let worker: INestApplicationContext | undefined;
+  const running: { worker?: INestApplicationContext } = {};
   closeOnSignal(async () => {
-    await worker?.close();
+    await running.worker?.close();
     await stop();
   });
   await assertServicesReachable(config);
-  worker = await createWorker(config, { shutdownHooks: false });
+  running.worker = await createWorker(config, { shutdownHooks: false });
 }
 
 main().catch((error: unknown) => {

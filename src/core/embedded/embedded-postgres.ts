@@ -71,6 +71,7 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
     throw new Error(
       `The embedded PostgreSQL (data in ${clusterDir}) did not start${error instanceof Error ? `: ${error.message}` : ''}\n${detail}\n` +
         'Set DATABASE_URL to use a PostgreSQL server instead.',
+      { cause: error },
     );
   }
   return { serverUrl: urlFor(port), stop: () => cluster.stop() };

@@ -18,9 +18,8 @@ export const queueBackend = (config: AppConfig): 'redis' | 'postgres' => (config
 export function queueConnection(config: AppConfig): { connection: ConnectionOptions; prefix?: string } {
   if (!config.REDIS_URL) {
     setDefaultBackendFactory(createPostgresBackend);
-    // The PostgreSQL backend takes a pg pool config where the Redis one takes ioredis options.
-    const connection = { connectionString: config.DATABASE_URL, migrate: true, max: POSTGRES_POOL_SIZE };
-    return { connection: connection as unknown as ConnectionOptions };
+    // A pg pool config, where the Redis backend takes ioredis options.
+    return { connection: { connectionString: config.DATABASE_URL, migrate: true, max: POSTGRES_POOL_SIZE } };
   }
   setDefaultBackendFactory();
   const url = new URL(config.REDIS_URL);
