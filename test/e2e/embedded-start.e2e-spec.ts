@@ -103,10 +103,10 @@ describe('Started with no server URLs (embedded PostgreSQL, queues in PostgreSQL
     const example = await api<{ items: { title: string }[] }>(base, 'GET', '/api/v1/commitments?limit=10');
     expect(example.items.length).toBeGreaterThanOrEqual(3);
 
-    const party = await api<{ id: string }>(base, 'POST', '/api/v1/parties', { name: 'Pakistan', kind: 'COUNTRY' });
-    const person = await api<{ id: string }>(base, 'POST', '/api/v1/people', { name: 'Ikram-ul-Haq', email: 'ikram@example.test', timeZone: 'Asia/Karachi' });
+    const party = await api<{ id: string }>(base, 'POST', '/api/v1/parties', { name: 'Harbour Authority', kind: 'ORGANISATION' });
+    const person = await api<{ id: string }>(base, 'POST', '/api/v1/people', { name: 'Amina Rahman', email: 'amina@example.test', timeZone: 'Asia/Karachi' });
     const commitment = await api<{ id: string }>(base, 'POST', '/api/v1/commitments', {
-      title: 'Hold the third round of the JMCC in Pakistan',
+      title: 'Dredge the north channel',
       ownerPartyId: party.id,
       responsiblePersonIds: [person.id],
       deadline: { precision: 'DATETIME', value: new Date(Date.now() + 3000).toISOString(), timeZone: 'UTC' },
@@ -115,13 +115,13 @@ describe('Started with no server URLs (embedded PostgreSQL, queues in PostgreSQL
 
     const listed = await waitUntil('the reminder in the mailbox', async () => {
       const page = await api<{ items: { id: string; to: string[]; subject: string; messageId: string }[] }>(base, 'GET', '/api/v1/dev/mailbox');
-      return page.items.find((m) => m.to.includes('ikram@example.test'));
+      return page.items.find((m) => m.to.includes('amina@example.test'));
     }, started, 60_000);
-    expect(listed.subject).toMatch(/^Reminder: Hold the third round of the JMCC in Pakistan/);
+    expect(listed.subject).toMatch(/^Reminder: Dredge the north channel/);
     const [reminder] = await api<{ items: { id: string }[] }>(base, 'GET', `/api/v1/commitments/${commitment.id}/reminders`).then((r) => r.items);
     expect(listed.messageId).toBe(`<reminder.${reminder.id}@test.local>`);
     const message = await api<{ text: string }>(base, 'GET', `/api/v1/dev/mailbox/${listed.id}`);
-    expect(message.text).toContain('Hello Ikram-ul-Haq,');
+    expect(message.text).toContain('Hello Amina Rahman,');
     expect(readdirSync(path.join(dataDir, 'mail'))).toContain(`${listed.id}.eml`);
 
     started.child.kill('SIGTERM');
@@ -133,7 +133,7 @@ describe('Started with no server URLs (embedded PostgreSQL, queues in PostgreSQL
     const again = service;
     await waitUntil('health after restart', async () => ((await fetch(`${base}/health`)).ok ? true : undefined), again, 150_000);
     const kept = await api<{ id: string; email: string }>(base, 'GET', `/api/v1/people/${person.id}`);
-    expect(kept.email).toBe('ikram@example.test');
+    expect(kept.email).toBe('amina@example.test');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
   }, 400_000);
