@@ -109,14 +109,15 @@ describe('Started with no server URLs (embedded PostgreSQL, queues in PostgreSQL
       title: 'Dredge the north channel',
       ownerPartyId: party.id,
       responsiblePersonIds: [person.id],
-      deadline: { precision: 'DATETIME', value: new Date(Date.now() + 3000).toISOString(), timeZone: 'UTC' },
-      reminderPolicy: { offsets: ['-PT1S'], localTime: null, repeatOverdueEvery: null },
+      // Fires ten seconds from now: a reminder whose time has passed when it is planned is not planned.
+      deadline: { precision: 'DATETIME', value: new Date(Date.now() + 30_000).toISOString(), timeZone: 'UTC' },
+      reminderPolicy: { offsets: ['-PT20S'], localTime: null, repeatOverdueEvery: null },
     });
 
     const listed = await waitUntil('the reminder in the mailbox', async () => {
       const page = await api<{ items: { id: string; to: string[]; subject: string; messageId: string }[] }>(base, 'GET', '/api/v1/dev/mailbox');
       return page.items.find((m) => m.to.includes('amina@example.test'));
-    }, started, 60_000);
+    }, started, 90_000);
     expect(listed.subject).toMatch(/^Reminder: Dredge the north channel/);
     const [reminder] = await api<{ items: { id: string }[] }>(base, 'GET', `/api/v1/commitments/${commitment.id}/reminders`).then((r) => r.items);
     expect(listed.messageId).toBe(`<reminder.${reminder.id}@test.local>`);
