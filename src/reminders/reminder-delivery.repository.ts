@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
+import { isSuperseded } from './reminder-superseded.js';
 import { DELIVERY_SELECT, deliveryRowSchema, type DeliveryRow } from './reminder-delivery.query.js';
 
 /** The delivery side of the ledger: every state change is conditional on the row still being CLAIMED. */
@@ -23,21 +24,11 @@ export class ReminderDeliveryRepository {
 
   /**
    * Counts the attempt and renews the lease (a slow send is not a lost one), unless the row is no longer
-   * CLAIMED or a later reminder for the same commitment and person is due too: after downtime only the
-   * newest is worth sending. One statement, as this runs once per email.
+   * CLAIMED or it is superseded (reminder-superseded.ts). One statement, as this runs once per email.
    */
   async startAttempt(row: { id: string; commitmentId: string | null; recipientPersonId: string; fireAt: Date }, leaseSeconds: number): Promise<'started' | 'superseded' | 'not claimed'> {
     const [result] = await this.prisma.$queryRaw<{ started: boolean; superseded: boolean }[]>`
-      WITH later AS (
-        SELECT EXISTS (
-          SELECT 1 FROM reminder
-          WHERE recipient_person_id = ${row.recipientPersonId}::uuid
-            AND ${row.commitmentId === null
-              ? Prisma.sql`commitment_id IS NULL AND kind = 'DIGEST'`
-              : Prisma.sql`commitment_id = ${row.commitmentId}::uuid`}
-            AND id <> ${row.id}::uuid
-            AND fire_at > ${row.fireAt} AND fire_at <= now()
-            AND status IN ('PENDING', 'CLAIMED', 'SENT')) AS superseded),
+      WITH later AS (SELECT ${isSuperseded(row)} AS superseded),
       started AS (
         UPDATE reminder SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
         WHERE id = ${row.id}::uuid AND status = 'CLAIMED' AND NOT (SELECT superseded FROM later)
