@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   await running.api.listen({ port: config.PORT, host: config.HOST });
   const withWorker = !process.argv.includes('--api');
   if (withWorker) running.worker = await createWorker(config, { shutdownHooks: false });
-  console.log(startedMessage(config, embedded, withWorker));
+  // On stderr: stdout carries the JSON log lines, one per line, for whatever collects them.
+  process.stderr.write(`${startedMessage(config, embedded, withWorker)}\n`);
 }
 
 main().catch((error: unknown) => {
