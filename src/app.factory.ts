@@ -20,8 +20,11 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Believe X-Forwarded-For for this many proxies in front of the API. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** Builds the HTTP application exactly as it runs in production; e2e tests use this too. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application exactly as it runs in production; e2e tests use this too. An entry point
+ * that closes several things in order on a signal (main.ts) handles the signals itself.
+ */
+export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<NestFastifyApplication> {
   const problems = new ProblemFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -40,7 +43,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  if (shutdownHooks) app.enableShutdownHooks();
   app.useGlobalFilters(problems);
   app.useGlobalPipes(validationPipe());
 

@@ -15,7 +15,16 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule, UpkeepWorkerModule, ActionNoticeWorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        PrismaModule,
+        ...(config.REDIS_URL ? [RedisModule] : []),
+        QueueModule,
+        ReminderWorkerModule,
+        UpkeepWorkerModule,
+        ActionNoticeWorkerModule,
+      ],
     };
   }
 }

@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
+import { Mailbox, mailboxDir } from './mailbox.js';
+import { MailboxTransport } from './mailbox.transport.js';
 
 export interface OutgoingMail {
   to: string;
@@ -29,7 +31,8 @@ export class MailService implements OnApplicationShutdown {
   private readonly domain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = createTransport({
+    // Without an SMTP server, mail goes to the built-in mailbox (DATA_DIR/mail, GET /api/v1/dev/mailbox).
+    this.transport = config.SMTP_URL === undefined ? createTransport(new MailboxTransport(new Mailbox(mailboxDir(config)))) : createTransport({
       url: config.SMTP_URL,
       pool: true,
       maxConnections: config.SMTP_POOL_SIZE,

@@ -29,18 +29,25 @@ const trustProxy = z
 
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
+// `NAME=` in .env means "not set", like leaving the line out.
+const optionalUrl = (protocols: string[]) => z.preprocess((value) => (value === '' ? undefined : value), url(protocols).optional());
 
 /** Every setting the service reads from its environment. Read once, at boot, by loadConfig(). */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: url(['postgres', 'postgresql']),
-  REDIS_URL: url(['redis', 'rediss']),
+  // Unset: an embedded PostgreSQL with its data under DATA_DIR (see src/core/embedded).
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  // Unset: BullMQ keeps its queues in PostgreSQL (schema `bullmq` of the same database).
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
   // Keeps the queues of several installs (or a test run beside a dev server) apart in one Redis.
   REDIS_PREFIX: z.string().regex(/^[\w-]+$/).default('followthrough'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters'),
-  SMTP_URL: url(['smtp', 'smtps']),
+  // Unset: emails are written as .eml files to DATA_DIR/mail and listed at /api/v1/dev/mailbox.
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  // Where the embedded parts keep what they store: the database files and the mailbox.
+  DATA_DIR: z.string().min(1).default('.data'),
   MAIL_FROM: z.string().min(3),
   PUBLIC_URL: url(['http', 'https']),
   CORS_ORIGINS: z
@@ -84,4 +91,8 @@ export const configSchema = z.object({
   if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: problem });
 }, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'ADMIN_API_KEY' || issue.path?.[0] === 'NODE_ENV') });
 
-export type AppConfig = z.output<typeof configSchema>;
+/** The environment as validated; DATABASE_URL may still be missing (the embedded database supplies it). */
+export type EnvConfig = z.output<typeof configSchema>;
+
+/** What the service runs with: the database is always known by now. */
+export type AppConfig = EnvConfig & { DATABASE_URL: string };

@@ -6,7 +6,11 @@ import type { AppConfig } from '../config/config.schema.js';
 /** A calendar feed's address is its secret: request lines show which route, never the token. */
 const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
 
-/** Structured JSON logs; every request line carries the request id Fastify assigned. */
+/**
+ * Logs for a person at a terminal in development (pino-pretty: one coloured line per entry) and
+ * JSON everywhere else (files, containers, log shippers). Every request line carries the request id
+ * Fastify assigned.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -18,6 +22,9 @@ const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-request-id"]'],
           serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(FEED_TOKEN, '$1[Redacted]') }) },
           customProps: () => ({ service: 'followthrough' }),
+          ...(readableLogs(config)
+            ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } } }
+            : {}),
         },
         // Without an explicit catch-all, platform-fastify 12 logs no requests at all.
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
@@ -26,3 +33,6 @@ const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
   ],
 })
 export class LoggingModule {}
+
+export const readableLogs = (config: Pick<AppConfig, 'NODE_ENV'>, stdout: { isTTY?: boolean } = process.stdout): boolean =>
+  config.NODE_ENV === 'development' && stdout.isTTY === true;
