@@ -45,26 +45,29 @@ interface Waiting {
 }
 
 /**
- * Writes SENT marks as emails are accepted, in as few statements as the database allows: a mark waits
- * only for the write in progress, then goes with every mark that arrived meanwhile. A mark is written
- * within a round trip or two of the server accepting its email, so a worker killed mid-chunk leaves
- * unmarked only what was accepted in those few milliseconds.
+ * Writes SENT marks as emails are accepted, in few statements: a mark that arrives while `parallel`
+ * writes are in progress goes with every mark that arrived meanwhile in the next one. So a mark is
+ * written within about one round trip of the server accepting its email, and a worker killed
+ * mid-chunk leaves unmarked only what was accepted in those few milliseconds.
  */
 export class SentMarks {
   private readonly queued: Waiting[] = [];
-  private writing = false;
+  private writing = 0;
 
-  constructor(private readonly write: (marks: SentMark[]) => Promise<void>) {}
+  constructor(
+    private readonly write: (marks: SentMark[]) => Promise<void>,
+    private readonly parallel: number,
+  ) {}
 
   /** Resolves once the mark is written. */
   add(mark: SentMark): Promise<void> {
     const written = new Promise<void>((resolve, reject) => this.queued.push({ mark, resolve, reject }));
-    if (!this.writing) void this.drain();
+    if (this.writing < this.parallel) void this.drain();
     return written;
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
+    this.writing += 1;
     while (this.queued.length) {
       const batch = this.queued.splice(0);
       try {
@@ -74,6 +77,6 @@ export class SentMarks {
         for (const w of batch) w.reject(error);
       }
     }
-    this.writing = false;
+    this.writing -= 1;
   }
 }

@@ -57,6 +57,13 @@ export class ReminderDeliveryRepository {
     return result;
   }
 
+  /** A chunk that takes long (a slow SMTP server) keeps the lease of what it has yet to send. */
+  async renewLeases(ids: string[], leaseSeconds: number): Promise<void> {
+    await this.prisma.write(Prisma.sql`
+      UPDATE reminder SET lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+      WHERE id = ANY(${ids}::uuid[]) AND status = 'CLAIMED'`);
+  }
+
   /** Marks SENT only what is still CLAIMED (a row cancelled meanwhile stays cancelled); the ids marked. */
   async markSent(sent: { id: string; messageId: string }[]): Promise<string[]> {
     const rows = await this.prisma.write<{ id: string }>(Prisma.sql`
@@ -152,7 +159,8 @@ function startStatement(ids: string[], o: AttemptOptions): Prisma.Sql {
     started AS (
       UPDATE reminder SET attempts = reminder.attempts + 1, lease_until = now() + make_interval(secs => ${o.leaseSeconds}), updated_at = now()
       FROM checked
-      WHERE reminder.id = checked.id AND reminder.status = 'CLAIMED' AND NOT checked.closed AND NOT checked.superseded
+      WHERE reminder.id = checked.id AND reminder.status = 'CLAIMED' AND reminder.lease_until = ${o.lease}::timestamptz
+        AND NOT checked.closed AND NOT checked.superseded
         AND checked.id NOT IN (SELECT id FROM over_limit)
       RETURNING reminder.id, reminder.attempts)
     SELECT c.id, started.attempts,

@@ -16,6 +16,7 @@ import { reminderView } from './reminder-view.js';
 
 const OPEN = new Set(['OPEN', 'IN_PROGRESS']);
 
+
 export interface ChunkResult {
   sent: number;
   skipped: number;
@@ -46,7 +47,9 @@ export class ReminderDelivery {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.slots = new SendSlots(config.SMTP_POOL_SIZE);
-    this.marks = new SentMarks(async (marks) => void (await this.repository.markSent(marks)));
+    // One write in flight per SMTP connection: emails accepted together (a pool's worth) are marked
+    // within one round trip, and marks arriving faster than that share statements.
+    this.marks = new SentMarks(async (marks) => void (await this.repository.markSent(marks)), config.SMTP_POOL_SIZE);
   }
 
   /** The worker is stopping: emails in flight finish, the rest of each chunk goes back to PENDING. */
@@ -72,21 +75,37 @@ export class ReminderDelivery {
       forced: job.forced ?? false,
     });
     const handBack: string[] = [];
-    await Promise.all(
-      candidates.map(async (row) => {
-        const outcome = outcomes.get(row.id) ?? 'not claimed';
-        if (typeof outcome === 'string') {
-          if (await this.refuse(row, outcome)) result.skipped += 1;
-          return;
-        }
-        const step = await this.send(row, outcome.attempts, job.forced ?? false);
-        if (step === 'handed back') handBack.push(row.id);
-        else if (step !== 'gone') result[step] += 1;
-      }),
-    );
+    const unfinished = new Set(candidates.filter((row) => typeof outcomes.get(row.id) === 'object').map((row) => row.id));
+    const heartbeat = this.keepLeases(unfinished);
+    try {
+      await Promise.all(
+        candidates.map(async (row) => {
+          const outcome = outcomes.get(row.id) ?? 'not claimed';
+          if (typeof outcome === 'string') {
+            if (await this.refuse(row, outcome)) result.skipped += 1;
+            return;
+          }
+          const step = await this.send(row, outcome.attempts, job.forced ?? false);
+          unfinished.delete(row.id);
+          if (step === 'handed back') handBack.push(row.id);
+          else if (step !== 'gone') result[step] += 1;
+        }),
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
     if (handBack.length) await this.repository.handBack(handBack);
     result.handedBack = handBack.length;
     return result;
+  }
+
+  /** Renews the leases of a chunk's unsent rows every third of a lease while the chunk runs. */
+  private keepLeases(unfinished: Set<string>): NodeJS.Timeout {
+    const leaseSeconds = this.config.REMINDER_LEASE_SECONDS;
+    return setInterval(() => {
+      if (!unfinished.size) return;
+      this.repository.renewLeases([...unfinished], leaseSeconds).catch((error: unknown) => this.logger.warn(`Could not renew leases: ${String(error)}`));
+    }, (leaseSeconds * 1000) / 3);
   }
 
   private async send(row: DeliveryRow, attempts: number, forced: boolean): Promise<keyof ChunkResult | 'handed back' | 'gone'> {

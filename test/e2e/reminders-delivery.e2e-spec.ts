@@ -141,7 +141,7 @@ describe('Reminders: delivery', () => {
       const waiting = async () => (await remindersOf(t, commitment.id))[0];
       for (let i = 0; i < 40 && (await waiting()).status !== 'CLAIMED'; i += 1) await sleep(100);
       const { id } = await waiting();
-      const queued = await queue.getJobs(['waiting', 'paused']);
+      const queued = await queue.getJobs(['waiting']);
       expect(queued.some((job) => (job.data as DeliveryJob).reminderIds.includes(id))).toBe(true);
       await t.http().patch(`/api/v1/commitments/${commitment.id}`).set(ADMIN).send({ status: 'CANCELLED' }).expect(200);
     } finally {
