@@ -9,6 +9,7 @@ import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
+import { observeHttpRequests } from './metrics/http-metrics.js';
 import { mountSwagger } from './openapi/openapi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -45,6 +46,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRoute', function (route) {
     if (this === fastify) route.errorHandler ??= (error, request, reply) => problems.send(error, request, reply);
   });
+  observeHttpRequests(fastify);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);

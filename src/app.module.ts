@@ -11,6 +11,7 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -40,6 +41,7 @@ export class ApiModule {
         ExtractionModule,
         QueueModule,
         RemindersModule,
+        MetricsModule.forApi(),
       ],
     };
   }

@@ -5,6 +5,7 @@ import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
 
 /** The background side: BullMQ processors and the scheduler tick. No HTTP server. */
@@ -13,7 +14,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, PrismaModule, RedisModule, QueueModule, ReminderWorkerModule, MetricsModule.forWorker()],
     };
   }
 }
