@@ -26,17 +26,18 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
       name: 'followthrough_reminders_oldest_due_seconds',
       help: 'How long the oldest due and unsent reminder has been due (0 when none is)',
       registers: [],
+      async collect() {
+        const backlog = await repository.dueBacklog().catch(() => null);
+        if (backlog) this.set(backlog.oldestSeconds);
+      },
     });
-    // Registered before the oldest-due gauge: one query per scrape sets both.
     const unsent = new Gauge({
       name: 'followthrough_reminders_due_unsent',
       help: 'Reminders due and not yet sent (PENDING or CLAIMED with fire time passed)',
       registers: [],
       async collect() {
         const backlog = await repository.dueBacklog().catch(() => null);
-        if (!backlog) return;
-        this.set(backlog.unsent);
-        oldest.set(backlog.oldestSeconds);
+        if (backlog) this.set(backlog.unsent);
       },
     });
     const queues = new Gauge({

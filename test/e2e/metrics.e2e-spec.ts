@@ -33,7 +33,7 @@ describe('Metrics', () => {
 
   it('serves Prometheus metrics to admins only: deliveries, the backlog, queues and HTTP requests by route', async () => {
     const person = await createPerson(t);
-    const { id } = await createCommitment(t, { due: inSeconds(1), responsible: [person], offsets: ['P0D'] });
+    const { id } = await createCommitment(t, { due: inSeconds(4), responsible: [person], offsets: ['P0D'] });
     await smtp.waitFor(() => smtp.to(person.email).length === 1);
     for (let i = 0; i < 40 && (await remindersOf(t, id))[0].status !== 'SENT'; i += 1) await sleep(100);
     await t.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
