@@ -9,22 +9,35 @@ describe(renderDigestEmail.name, () => {
       now,
       publicUrl: 'http://dashboard.test',
       items: [
-        { id: 'a', title: 'Send the draft <agenda>', deadlineLabel: 'February 2026', deadlineEnd: new Date('2026-02-28T18:59:59.999Z') },
-        { id: 'b', title: 'Book the venue', deadlineLabel: '15 March 2026', deadlineEnd: new Date('2026-03-15T18:59:59.999Z') },
+        { id: 'a', title: 'Send the draft <agenda>', deadlineLabel: 'February 2026', deadlineEnd: new Date('2026-02-28T18:59:59.999Z'), section: 'RESPONSIBLE', escalatedBy: [] },
+        { id: 'b', title: 'Book the venue', deadlineLabel: '15 March 2026', deadlineEnd: new Date('2026-03-15T18:59:59.999Z'), section: 'WATCHING', escalatedBy: [] },
+        { id: 'c', title: 'Confirm the dates', deadlineLabel: '1 March 2026', deadlineEnd: new Date('2026-03-01T18:59:59.999Z'), section: 'ESCALATED', escalatedBy: ['Ali Raza'] },
       ],
     });
 
-  it('counts what is overdue and what is due soon in the subject', () => {
-    expect(sut().subject).toBe('Your commitments: 1 overdue, 1 due soon');
+  it('counts what is overdue, due soon and escalated in the subject', () => {
+    expect(sut().subject).toBe('Your commitments: 1 overdue, 1 due soon, 1 escalated to you');
   });
 
-  it('lists each commitment under its heading with its deadline, time left or late, and link', () => {
+  it('lists each commitment under its section with its deadline, time left or late, and link', () => {
     const { text } = sut();
-    expect(text).toContain('Overdue:\n- Send the draft <agenda> (February 2026; 9 days late)\n  http://dashboard.test/commitments/a');
-    expect(text).toContain('Due soon:\n- Book the venue (15 March 2026; 5 days left)\n  http://dashboard.test/commitments/b');
+    expect(text).toContain('You are responsible for:\n- Send the draft <agenda> (February 2026; 9 days late)\n  http://dashboard.test/commitments/a');
+    expect(text).toContain('Escalated to you (overdue):\n- Confirm the dates (1 March 2026; 8 days late; responsible: Ali Raza)\n  http://dashboard.test/commitments/c');
+    expect(text).toContain('You are watching:\n- Book the venue (15 March 2026; 5 days left)\n  http://dashboard.test/commitments/b');
+    expect(text.indexOf('You are responsible for')).toBeLessThan(text.indexOf('Escalated to you'));
+    expect(text.indexOf('Escalated to you')).toBeLessThan(text.indexOf('You are watching'));
+  });
+
+  it('leaves out empty sections', () => {
+    const watched = { id: 'b', title: 'Book the venue', deadlineLabel: '15 March 2026', deadlineEnd: new Date('2026-03-15T18:59:59.999Z'), section: 'WATCHING' as const, escalatedBy: [] };
+    const { text, subject } = renderDigestEmail({ recipientName: 'Ivan Petrov', now, publicUrl: 'http://dashboard.test', items: [watched] });
+    expect(subject).toBe('Your commitments: 1 due soon');
+    expect(text).toContain('You are watching:');
+    expect(text).not.toContain('You are responsible for');
+    expect(text).not.toContain('Escalated to you');
   });
 
   it('escapes titles in HTML', () => {
-    expect(sut().html).toContain('<a href="http://dashboard.test/commitments/a">Send the draft &lt;agenda&gt;</a>');
+    expect(sut().html).toContain('<h3>You are responsible for</h3><ul><li><a href="http://dashboard.test/commitments/a">Send the draft &lt;agenda&gt;</a>');
   });
 });

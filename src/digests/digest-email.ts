@@ -1,46 +1,65 @@
 import { commitmentLink, escapeHtml } from '../mail/html.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
 import { timeLeft } from '../mail/time-left.js';
+import type { DigestSection } from './digest-sections.js';
+
+export interface DigestItem {
+  id: string;
+  title: string;
+  deadlineLabel: string;
+  deadlineEnd: Date;
+  section: DigestSection;
+  /** For an escalation: the responsible people who name the reader as their escalation contact. */
+  escalatedBy: string[];
+}
 
 export interface DigestEmailView {
   recipientName: string;
-  items: { id: string; title: string; deadlineLabel: string; deadlineEnd: Date }[];
+  items: DigestItem[];
   now: Date;
   publicUrl: string;
 }
 
+const headings: Record<DigestSection, string> = {
+  RESPONSIBLE: 'You are responsible for',
+  ESCALATED: 'Escalated to you (overdue)',
+  WATCHING: 'You are watching',
+};
+
 export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
   const lines = view.items.map((item) => ({ ...item, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) }));
-  const overdue = lines.filter((l) => l.left.overdue);
-  const soon = lines.filter((l) => !l.left.overdue);
-  const sections: [string, typeof lines][] = [
-    ['Overdue', overdue],
-    ['Due soon', soon],
-  ];
-  const counts = [overdue.length ? `${overdue.length} overdue` : null, soon.length ? `${soon.length} due soon` : null].filter(Boolean).join(', ');
+  const sections = (Object.keys(headings) as DigestSection[])
+    .map((section) => [headings[section], lines.filter((l) => l.section === section)] as const)
+    .filter(([, items]) => items.length);
+  const detail = (l: (typeof lines)[number]) => [l.deadlineLabel, l.left.phrase, ...(l.escalatedBy.length ? [`responsible: ${l.escalatedBy.join(', ')}`] : [])].join('; ');
+
+  const own = lines.filter((l) => l.section !== 'ESCALATED');
+  const overdue = own.filter((l) => l.left.overdue).length;
+  const escalated = lines.length - own.length;
+  const counts = [
+    overdue ? `${overdue} overdue` : null,
+    own.length - overdue ? `${own.length - overdue} due soon` : null,
+    escalated ? `${escalated} escalated to you` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   const text = [
     `Hello ${view.recipientName},`,
     '',
-    'Here is what you are responsible for that is due soon or overdue.',
-    ...sections
-      .filter(([, items]) => items.length)
-      .flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => `- ${l.title} (${l.deadlineLabel}; ${l.left.phrase})\n  ${l.link}`)]),
+    'Here is what is due soon or overdue among the commitments you are responsible for or watch, and what was escalated to you.',
+    ...sections.flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => `- ${l.title} (${detail(l)})\n  ${l.link}`)]),
     '',
   ].join('\n');
 
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
     `<p>Hello ${escapeHtml(view.recipientName)},</p>`,
-    '<p>Here is what you are responsible for that is due soon or overdue.</p>',
-    ...sections
-      .filter(([, items]) => items.length)
-      .map(
-        ([heading, items]) =>
-          `<h3>${heading}</h3><ul>${items
-            .map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.title)}</a> (${escapeHtml(l.deadlineLabel)}; ${escapeHtml(l.left.phrase)})</li>`)
-            .join('')}</ul>`,
-      ),
+    '<p>Here is what is due soon or overdue among the commitments you are responsible for or watch, and what was escalated to you.</p>',
+    ...sections.map(
+      ([heading, items]) =>
+        `<h3>${escapeHtml(heading)}</h3><ul>${items.map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.title)}</a> (${escapeHtml(detail(l))})</li>`).join('')}</ul>`,
+    ),
     '</body></html>',
   ].join('\n');
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { deliveryFacts, deliveryRowSchema, type DeliveryRow } from './reminder-delivery.query.js';
+import { isSupersededRow } from './reminder-superseded.js';
 
 /** Why a claimed reminder of a chunk is not sent after all; see startAttempts(). */
 export type AttemptRefusal = 'superseded' | 'over daily limit' | 'commitment closed' | 'not claimed';
@@ -15,7 +16,7 @@ export interface AttemptOptions {
   lease: Date;
   leaseSeconds: number;
   dailyLimit: number;
-  /** An admin's retry: sent even if a later reminder is due or the person's daily limit is reached. */
+  /** Sent even if a later reminder is due or the person's daily limit is reached (as is a row an admin retried). */
   forced: boolean;
 }
 
@@ -133,17 +134,17 @@ export class ReminderDeliveryRepository {
 function startStatement(ids: string[], o: AttemptOptions): Prisma.Sql {
   return Prisma.sql`
     WITH ours AS (
-      SELECT r.id, r.recipient_person_id, r.commitment_id, r.kind, r.fire_at
+      SELECT r.id, r.recipient_person_id, r.commitment_id, r.kind, r.fire_at, r.retry_requested_at IS NOT NULL OR ${o.forced}::boolean AS forced
       FROM reminder r
       WHERE r.id = ANY(${ids}::uuid[]) AND r.status = 'CLAIMED' AND r.lease_until = ${o.lease}::timestamptz),
     checked AS (
       SELECT ours.*,
         ours.kind <> 'DIGEST' AND NOT EXISTS (
           SELECT 1 FROM commitment c WHERE c.id = ours.commitment_id AND c.deleted_at IS NULL AND c.status IN ('OPEN', 'IN_PROGRESS')) AS closed,
-        NOT ${o.forced}::boolean AND ${supersededBy('ours')} AS superseded
+        ${isSupersededRow('ours')} AS superseded
       FROM ours),
     sendable AS (
-      SELECT id, recipient_person_id, row_number() OVER (PARTITION BY recipient_person_id ORDER BY fire_at, id) AS place
+      SELECT id, recipient_person_id, forced, row_number() OVER (PARTITION BY recipient_person_id ORDER BY fire_at, id) AS place
       FROM checked WHERE NOT closed AND NOT superseded AND kind <> 'DIGEST'),
     recent AS (
       SELECT p.recipient_person_id,
@@ -155,7 +156,7 @@ function startStatement(ids: string[], o: AttemptOptions): Prisma.Sql {
       FROM (SELECT DISTINCT recipient_person_id FROM sendable) p),
     over_limit AS (
       SELECT s.id FROM sendable s JOIN recent USING (recipient_person_id)
-      WHERE NOT ${o.forced}::boolean AND recent.sends + s.place > ${o.dailyLimit}),
+      WHERE NOT s.forced AND recent.sends + s.place > ${o.dailyLimit}),
     started AS (
       UPDATE reminder SET attempts = reminder.attempts + 1, lease_until = now() + make_interval(secs => ${o.leaseSeconds}), updated_at = now()
       FROM checked
@@ -170,20 +171,4 @@ function startStatement(ids: string[], o: AttemptOptions): Prisma.Sql {
            WHEN c.id IN (SELECT id FROM over_limit) THEN 'over daily limit'
            ELSE 'not claimed' END AS outcome
     FROM checked c LEFT JOIN started ON started.id = c.id`;
-}
-
-/**
- * A later reminder for the same commitment (or, for a digest, the same person's digests) is due too:
- * after downtime only the newest is sent. The one place this rule lives.
- */
-function supersededBy(alias: string): Prisma.Sql {
-  const r = Prisma.raw(alias);
-  return Prisma.sql`(EXISTS (
-      SELECT 1 FROM reminder l
-      WHERE l.commitment_id = ${r}.commitment_id AND l.recipient_person_id = ${r}.recipient_person_id
-        AND l.id <> ${r}.id AND l.fire_at > ${r}.fire_at AND l.fire_at <= now() AND l.status IN ('PENDING', 'CLAIMED', 'SENT'))
-    OR (${r}.commitment_id IS NULL AND EXISTS (
-      SELECT 1 FROM reminder l
-      WHERE l.recipient_person_id = ${r}.recipient_person_id AND l.commitment_id IS NULL AND l.kind = 'DIGEST'
-        AND l.id <> ${r}.id AND l.fire_at > ${r}.fire_at AND l.fire_at <= now() AND l.status IN ('PENDING', 'CLAIMED', 'SENT'))))`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { LedgerChanges, LedgerRow } from './reminder-ledger.js';
+import type { DigestLedgerRow } from './reminder-digest-readers.js';
+import type { LedgerChanges } from './reminder-ledger.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -36,20 +37,36 @@ export class ReminderPlanRepository {
     });
   }
 
-  ledgerOf(tx: Tx, commitmentId: string): Promise<LedgerRow[]> {
+  ledgerOf(tx: Tx, commitmentId: string): Promise<DigestLedgerRow[]> {
     return tx.reminder.findMany({
       where: { commitmentId },
-      select: { id: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true },
+      select: { id: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true, skipReason: true },
+    });
+  }
+
+  /**
+   * When each person's latest digest went out, or will: sent, in flight, or due and waiting. What came
+   * due before it is in that digest.
+   */
+  async lastDigests(tx: Tx, personIds: string[]): Promise<Map<string, Date>> {
+    const rows = await tx.$queryRaw<{ personId: string; fireAt: Date }[]>`
+      SELECT recipient_person_id AS "personId", max(fire_at) AS "fireAt" FROM reminder
+      WHERE kind = 'DIGEST' AND recipient_person_id = ANY(${personIds}::uuid[])
+        AND (status IN ('SENT', 'CLAIMED') OR (status = 'PENDING' AND fire_at <= clock_timestamp()))
+      GROUP BY recipient_person_id`;
+    return new Map(rows.map((r) => [r.personId, r.fireAt]));
+  }
+
+  async cancel(tx: Tx, ids: string[], reason: string): Promise<void> {
+    if (!ids.length) return;
+    await tx.reminder.updateMany({
+      where: { id: { in: ids }, status: { in: ['PENDING', 'CLAIMED'] } },
+      data: { status: 'CANCELLED', skipReason: reason, leaseUntil: null },
     });
   }
 
   async apply(tx: Tx, commitmentId: string, changes: LedgerChanges, cancelReason: string): Promise<void> {
-    if (changes.cancel.length) {
-      await tx.reminder.updateMany({
-        where: { id: { in: changes.cancel }, status: { in: ['PENDING', 'CLAIMED'] } },
-        data: { status: 'CANCELLED', skipReason: cancelReason, leaseUntil: null },
-      });
-    }
+    await this.cancel(tx, changes.cancel, cancelReason);
     if (changes.revive.length) {
       await tx.reminder.updateMany({
         where: { id: { in: changes.revive }, status: 'CANCELLED' },

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { reconcileLedger } from './reminder-ledger.js';
-import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
+import { catchUpAfterDigest, REPLACED_BY_DIGEST, returningReaders, withoutDigestReaders } from './reminder-digest-readers.js';
+import { planReminders, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
 import { ReminderPlanRepository, type Tx } from './reminder-plan.repository.js';
 
@@ -24,7 +25,7 @@ export class ReminderPlanner {
     const now = await this.repository.clock(tx);
     const planned =
       commitment && commitment.deletedAt === null && commitment.deadlinePrecision
-        ? withoutDigestReaders(commitment, planReminders({
+        ? planReminders({
             commitmentId,
             status: commitment.status,
             deadlineEnd: commitment.deadlineEnd,
@@ -33,12 +34,23 @@ export class ReminderPlanner {
             policy: this.policyOf(commitment),
             escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
             now,
-          }))
+          })
         : [];
+    const readers = commitment ? digestReadersOf(commitment) : new Set<string>();
+    const { kept, replaced } = withoutDigestReaders(planned, readers, now);
     const existing = await this.repository.ledgerOf(tx, commitmentId);
+    const changes = reconcileLedger(existing, kept, now);
+    const returning = returningReaders(existing, readers, now);
+    if (returning.length) {
+      const caughtUp = catchUpAfterDigest(existing, kept, readers, await this.repository.lastDigests(tx, returning), now);
+      changes.insert.push(...caughtUp.insert);
+      changes.revive.push(...caughtUp.revive);
+    }
     const closed = !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
     const reason = closed ? 'commitment closed' : 'plan changed';
-    await this.repository.apply(tx, commitmentId, reconcileLedger(existing, planned, now), reason);
+    const toDigest = new Set(existing.filter((row) => replaced.has(row.dedupeKey)).map((row) => row.id));
+    await this.repository.apply(tx, commitmentId, { ...changes, cancel: changes.cancel.filter((id) => !toDigest.has(id)) }, reason);
+    await this.repository.cancel(tx, changes.cancel.filter((id) => toDigest.has(id)), REPLACED_BY_DIGEST);
   }
 
   /** Re-plans from outside a commitment's own write, e.g. once an overdue repeat has fired. */
@@ -67,10 +79,9 @@ function recipientsOf(commitment: PlannedCommitment): PlanRecipient[] {
   }));
 }
 
-/** People who chose a daily digest hear about the commitment there instead of one email per reminder. */
-function withoutDigestReaders(commitment: PlannedCommitment, planned: PlannedReminder[]): PlannedReminder[] {
-  const digest = new Set(
+/** Everyone on the commitment, or escalation contact of someone on it, who chose the daily digest. */
+function digestReadersOf(commitment: PlannedCommitment): Set<string> {
+  return new Set(
     commitment.people.flatMap(({ person }) => [person, person.escalationContact]).filter((p) => p?.reminderDelivery === 'DIGEST').map((p) => p!.id),
   );
-  return digest.size ? planned.filter((p) => !digest.has(p.recipientPersonId)) : planned;
 }

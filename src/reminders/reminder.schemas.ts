@@ -38,6 +38,14 @@ export const reminderListQuerySchema = listQuerySchema.extend({
   recipientPersonId: z.uuid().optional(),
 });
 
+export const reminderRetryQuerySchema = z.strictObject({
+  force: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false)
+    .meta({ description: 'Send it even though a later reminder to the same person about the same commitment was sent or is due' }),
+});
+
 export const reminderPageSchema = pageSchema(reminderSchema, 'ReminderPage');
 
 export const reminderDeliverySchema = z
@@ -47,4 +55,5 @@ export const reminderDeliverySchema = z
 export { reminderPolicySchema };
 export type ReminderJson = z.infer<typeof reminderSchema>;
 export type ReminderListQuery = z.infer<typeof reminderListQuerySchema>;
+export type ReminderRetryQuery = z.infer<typeof reminderRetryQuerySchema>;
 export type ReminderDeliveryPreference = z.infer<typeof reminderDeliverySchema>;

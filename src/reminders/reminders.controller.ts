@@ -8,9 +8,11 @@ import {
   reminderDeliverySchema,
   reminderListQuerySchema,
   reminderPageSchema,
+  reminderRetryQuerySchema,
   reminderSchema,
   type ReminderDeliveryPreference,
   type ReminderListQuery,
+  type ReminderRetryQuery,
 } from './reminder.schemas.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -36,9 +38,16 @@ export class RemindersController {
   @Post('reminders/:id/retry')
   @HttpCode(200)
   @RequireRole('ADMIN')
-  @ApiOperationDoc({ summary: 'Send a FAILED reminder again (admin)', response: reminderSchema, errors: [403, 404, 409] })
-  retry(@Param('id', { schema: idParam }) id: string) {
-    return this.reminders.retry(id);
+  @ApiOperationDoc({
+    summary: 'Send a FAILED reminder again (admin)',
+    description:
+      'Sends the reminder, or answers 409 saying why it would not be sent: `not_failed`, `commitment_not_open`, or `superseded` ' +
+      '(a later reminder to the same person about the same commitment was sent or is due; `supersededBy` is its id, and `force=true` sends this one anyway).',
+    response: reminderSchema,
+    errors: [403, 404, 409],
+  })
+  retry(@Param('id', { schema: idParam }) id: string, @Query({ schema: reminderRetryQuerySchema }) query: ReminderRetryQuery) {
+    return this.reminders.retry(id, query.force);
   }
 
   @Put('people/:id/reminder-delivery')

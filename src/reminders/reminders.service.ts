@@ -30,11 +30,32 @@ export class RemindersService {
     return toPage(rows, query.limit, toReminderJson, (r) => ({ fireAt: r.fireAt.toISOString(), id: r.id }));
   }
 
-  /** A FAILED reminder goes back to PENDING; the next dispatcher tick sends it. */
-  async retry(id: string): Promise<ReminderJson> {
+  /**
+   * A FAILED reminder goes back to PENDING and the next dispatcher tick sends it. One that would not be
+   * sent is refused with the reason rather than skipped later: its commitment is no longer open, or a
+   * later reminder to the same person about the same commitment was already sent or is due (unless
+   * `force`: the admin wants this one sent all the same).
+   */
+  async retry(id: string, force: boolean): Promise<ReminderJson> {
     const row = await this.repository.findById(id);
     if (!row) throw ProblemError.notFound('Reminder', id);
     if (row.status !== 'FAILED') throw ProblemError.conflict('not_failed', `Only a FAILED reminder can be retried; this one is ${row.status}`);
+    if (row.commitmentId) {
+      const commitment = await this.repository.commitmentStatus(row.commitmentId);
+      const status = !commitment || commitment.deletedAt ? 'deleted' : commitment.status;
+      if (status !== 'OPEN' && status !== 'IN_PROGRESS') {
+        throw ProblemError.conflict('commitment_not_open', `Commitment ${row.commitmentId} is ${status}: only open commitments are reminded of`);
+      }
+    }
+    const later = force ? null : await this.repository.superseding(row);
+    if (later) {
+      throw new ProblemError(
+        409,
+        'superseded',
+        `Reminder ${later.id}, due later for the same ${row.commitmentId ? 'commitment and person' : 'person'}, is ${later.status}; retry with force=true to send this one all the same`,
+        { supersededBy: later.id },
+      );
+    }
     const retried = await this.repository.retry(id);
     if (!retried) throw ProblemError.conflict('not_failed', 'The reminder changed while it was being retried');
     return toReminderJson(retried);
