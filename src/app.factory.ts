@@ -1,18 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from 'helmet';
 import cors from '@fastify/cors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { ApiKeyAuthentication } from './api-keys/api-key-authentication.js';
 import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
 import { observeHttpRequests } from './metrics/http-metrics.js';
+import { requestIdOf } from './core/http/request-id.js';
+import { needsApiKey } from './core/auth/public-routes.js';
+import { securityHeaders } from './core/http/security-headers.js';
 import { mountSwagger } from './openapi/openapi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Believe X-Forwarded-For for this many proxies in front of the API. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the HTTP application exactly as it runs in production; e2e tests use this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -21,9 +26,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bodyLimit: BODY_LIMIT_BYTES,
     // A malformed URL never reaches a route: answer it as a problem as well.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.send(error, request, reply),
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The client's x-request-id is kept only in a safe short form (requestIdOf).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     routerOptions: { ignoreTrailingSlash: true },
+    // Whose X-Forwarded-For names the client (throttling and logs): no one unless configured.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -43,30 +51,21 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // (the queue board) makes routes capture Fastify's default handler rather than Nest's, so each of
   // our routes gets the problem handler explicitly. Plugins keep their own (their routes live in
   // child scopes).
+  // Our routes check the API key as a request arrives, before its body is read (the queue board's
+  // plugin checks its own).
+  const authentication = app.get(ApiKeyAuthentication);
   fastify.addHook('onRoute', function (route) {
-    if (this === fastify) route.errorHandler ??= (error, request, reply) => problems.send(error, request, reply);
+    if (this !== fastify) return;
+    route.errorHandler ??= (error, request, reply) => problems.send(error, request, reply);
+    if (needsApiKey(route)) route.onRequest = [...[route.onRequest ?? []].flat(), authentication.onRequest];
   });
   observeHttpRequests(fastify);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  // Security headers, the same on every response. Built once: the Fastify plugin for helmet builds
-  // the middleware again on every request, which showed up in the list's profile.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      // Swagger UI needs inline scripts and styles; the API itself serves JSON only. Internal
-      // installs often serve plain HTTP: do not make browsers upgrade every request.
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  // Security headers on every response; Swagger UI alone may run inline scripts.
+  fastify.addHook('onRequest', securityHeaders);
   await app.register(cors, {
     origin: config.CORS_ORIGINS,
     exposedHeaders: ['ETag', 'X-Request-Id', 'X-Total-Count'],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../core/auth/roles.js';
 
 /**
@@ -71,5 +72,24 @@ export class ApiKeyCache {
     this.generation++;
     this.enabled = false;
     this.entries.clear();
+  }
+}
+
+/**
+ * Hashes of keys the database did not know (or knew as revoked), so that a client repeating a bad
+ * key does not cost a query each time. Safe without any invalidation: keys are random and shown only
+ * once created, so no one can present a key before it exists, and a revoked key stays revoked.
+ * Bounded in size; the least recently seen hash goes first.
+ */
+@Injectable()
+export class UnknownKeyCache {
+  private readonly hashes = new LRUCache<string, true>({ max: 10_000 });
+
+  has(keyHash: string): boolean {
+    return this.hashes.has(keyHash);
+  }
+
+  add(keyHash: string): void {
+    this.hashes.set(keyHash, true);
   }
 }

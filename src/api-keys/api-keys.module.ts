@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ApiKeyCache } from './api-key-cache.js';
+import { AuthFailureThrottle } from '../core/auth/auth-failure-throttle.js';
+import { ApiKeyAuthentication } from './api-key-authentication.js';
+import { ApiKeyCache, UnknownKeyCache } from './api-key-cache.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKeyRevocations } from './api-key-revocations.js';
 import { ApiKeysController } from './api-keys.controller.js';
@@ -9,6 +11,15 @@ import { ApiKeysService } from './api-keys.service.js';
 
 @Module({
   controllers: [ApiKeysController],
-  providers: [ApiKeyCache, ApiKeyRevocations, ApiKeysRepository, ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [
+    ApiKeyCache,
+    UnknownKeyCache,
+    AuthFailureThrottle,
+    ApiKeyAuthentication,
+    ApiKeyRevocations,
+    ApiKeysRepository,
+    ApiKeysService,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
 })
 export class ApiKeysModule {}

@@ -7,7 +7,7 @@ import type { Principal } from '../core/auth/roles.js';
 import { ProblemError } from '../core/errors/problem.js';
 import { decodeCursor, idCursorSchema, toPage, type ListQuery, type Page } from '../core/http/pagination.js';
 import type { ApiKeyJson, CreateApiKey } from './api-key.schemas.js';
-import { ApiKeyCache, type CachedKey } from './api-key-cache.js';
+import { ApiKeyCache, UnknownKeyCache, type CachedKey } from './api-key-cache.js';
 import { ApiKeysRepository, MARK_USED_EVERY_MS } from './api-keys.repository.js';
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -20,6 +20,7 @@ export class ApiKeysService {
   constructor(
     private readonly repository: ApiKeysRepository,
     private readonly cache: ApiKeyCache,
+    private readonly unknown: UnknownKeyCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.adminKeyHash = Buffer.from(hash(config.ADMIN_API_KEY), 'hex');
@@ -50,8 +51,11 @@ export class ApiKeysService {
     return toJson(revoked);
   }
 
-  /** The principal behind a bearer key, or null when the key is unknown or revoked. */
-  async authenticate(key: string): Promise<Principal | null> {
+  /**
+   * The principal behind a bearer key, or null when the key is unknown or revoked. Without
+   * `lookUp` only what this process remembers answers (for a client refused by the throttle).
+   */
+  async authenticate(key: string, { lookUp }: { lookUp: boolean }): Promise<Principal | null> {
     const digest = hash(key);
     if (timingSafeEqual(Buffer.from(digest, 'hex'), this.adminKeyHash)) {
       return { keyId: null, name: 'bootstrap admin', role: 'ADMIN' };
@@ -62,9 +66,13 @@ export class ApiKeysService {
       this.markUsed(cached, now);
       return cached.principal;
     }
+    if (!lookUp || this.unknown.has(digest)) return null;
     const ticket = this.cache.ticket();
     const row = await this.repository.useActiveByHash(digest, now);
-    if (!row) return null;
+    if (!row) {
+      this.unknown.add(digest);
+      return null;
+    }
     const principal: Principal = { keyId: row.id, name: row.name, role: row.role };
     this.cache.set(digest, { principal, cachedAt: now.getTime(), lastMarkedAt: row.lastUsedAt?.getTime() ?? now.getTime() }, ticket);
     return principal;

@@ -7,21 +7,26 @@ export interface FeedRow {
   personId: string | null;
   filter: Prisma.JsonValue;
   createdBy: string;
+  createdByKeyId: string | null;
+  createdAt: Date;
   revokedAt: Date | null;
 }
 
-const select = { id: true, personId: true, filter: true, createdBy: true, revokedAt: true } as const;
+const select = { id: true, personId: true, filter: true, createdBy: true, createdByKeyId: true, createdAt: true, revokedAt: true } as const;
+
+/** A feed serves while neither it nor the key that created it is revoked (the bootstrap admin's: NULL). */
+const serving = { revokedAt: null, OR: [{ createdByKeyId: null }, { createdByKey: { revokedAt: null } }] } satisfies Prisma.CalendarFeedWhereInput;
 
 @Injectable()
 export class CalendarFeedsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { tokenHash: string; personId: string | null; filter: Prisma.InputJsonValue | null; createdBy: string }): Promise<FeedRow> {
+  create(data: { tokenHash: string; personId: string | null; filter: Prisma.InputJsonValue | null; createdBy: string; createdByKeyId: string | null }): Promise<FeedRow> {
     return this.prisma.calendarFeed.create({ data: { ...data, filter: data.filter ?? Prisma.DbNull }, select });
   }
 
-  findActiveByTokenHash(tokenHash: string): Promise<FeedRow | null> {
-    return this.prisma.calendarFeed.findFirst({ where: { tokenHash, revokedAt: null }, select });
+  findServingByTokenHash(tokenHash: string): Promise<FeedRow | null> {
+    return this.prisma.calendarFeed.findFirst({ where: { tokenHash, ...serving }, select });
   }
 
   findById(id: string): Promise<FeedRow | null> {
@@ -30,6 +35,17 @@ export class CalendarFeedsRepository {
 
   async revoke(id: string): Promise<void> {
     await this.prisma.calendarFeed.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+
+  /** Every feed by id, each with whether it still serves. */
+  async list(limit: number, afterId?: string): Promise<(FeedRow & { active: boolean })[]> {
+    const rows = await this.prisma.calendarFeed.findMany({
+      where: afterId ? { id: { gt: afterId } } : {},
+      orderBy: { id: 'asc' },
+      take: limit + 1,
+      select: { ...select, createdByKey: { select: { revokedAt: true } } },
+    });
+    return rows.map(({ createdByKey, ...row }) => ({ ...row, active: row.revokedAt === null && (createdByKey === null || createdByKey.revokedAt === null) }));
   }
 
   async personExists(id: string): Promise<boolean> {

@@ -25,19 +25,23 @@ const columns: [string, (c: CommitmentJson) => string | number | boolean | null]
 ];
 
 /**
- * A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); a leading
- * apostrophe makes it text and is not shown.
+ * A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), also after
+ * leading spaces, which it skips; a leading apostrophe makes the cell text and is not shown.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^ *[=+\-@\t\r]/;
 
-/** One RFC 4180 field: quoted when it holds a quote, comma or line break; quotes doubled. */
+/**
+ * One RFC 4180 field, always quoted (quotes doubled): a spreadsheet whose list separator is `;` (as
+ * in German, French or Russian locales) then still reads a `;` inside a field as text, not as the
+ * start of a new cell that could hold a formula.
+ */
 export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
+  if (value === null) return '""';
   let text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
-export const csvHeader = () => `${columns.map(([name]) => name).join(',')}\r\n`;
+export const csvHeader = () => `${columns.map(([name]) => csvField(name)).join(',')}\r\n`;
 
 export const csvRow = (c: CommitmentJson) => `${columns.map(([, read]) => csvField(read(c))).join(',')}\r\n`;

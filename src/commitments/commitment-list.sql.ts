@@ -103,7 +103,8 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
  * first, ties broken by id, with the commitment generation they were ranked at (one row with a
  * null id when nothing matches). One statement: the index search runs only when the scan of recent
  * commitments came up short (a one-time filter on that scan's count, so Postgres skips the branch
- * entirely otherwise).
+ * entirely otherwise). That scan reads the vectors the index holds; only the rare one too long for it
+ * comes from the table.
  */
 export function rankedSql(filter: CommitmentFilter & { q: string }, asOf: Date, now: Date): Prisma.Sql {
   const { q, ...others } = filter;
@@ -111,7 +112,7 @@ export function rankedSql(filter: CommitmentFilter & { q: string }, asOf: Date, 
   return Prisma.sql`
     WITH recent AS MATERIALIZED (
       SELECT s.id, s.search FROM (
-        SELECT c.id, c.search FROM commitment c WHERE ${where}
+        SELECT c.id, coalesce(c.search_inline, (SELECT l.search FROM commitment l WHERE l.id = c.id)) AS search FROM commitment c WHERE ${where}
         ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit(RECENT_SCAN)}
       ) s WHERE s.search @@ ${TS_QUERY(q)} LIMIT ${limit(RANKED_CANDIDATES)}
     ), matches AS MATERIALIZED (

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Assessment, CommitmentEventType, CommitmentKind, CommitmentStatus } from '../generated/prisma/enums.js';
 import { deadlineInputSchema, deadlineSchema } from '../deadlines/deadline.schemas.js';
+import { dayInput, instantInput } from '../core/http/instants.js';
 import { listQuerySchema, pageSchema } from '../core/http/pagination.js';
 import { reminderPolicySchema } from '../reminders/reminder-policy.js';
 
@@ -29,7 +30,7 @@ const editable = {
   tags,
   assessment: z.enum(Assessment).nullable().meta({ description: 'Outcome once closed: FULL (+1), PARTIAL (0), NONE (-1)' }),
   kind: z.enum(CommitmentKind).nullable(),
-  completedAt: instant.nullable().meta({ description: 'When it was done; defaults to the moment status becomes DONE' }),
+  completedAt: instantInput.nullable().meta({ description: 'When it was done; defaults to the moment status becomes DONE' }),
   reminderPolicy: reminderPolicySchema.nullable().meta({ description: 'Overrides the default reminder policy for the deadline’s precision; null uses the default' }),
 };
 
@@ -102,7 +103,7 @@ const statusList = z
   .transform((s) => [...new Set(Array.isArray(s) ? s : [s])])
   .meta({ description: 'One or more statuses (repeat the parameter)' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const dayOrInstant = z.union([instant, z.iso.date()]);
+const dayOrInstant = z.union([instantInput, dayInput]);
 
 /**
  * What a list of commitments can be narrowed by. The list, the CSV export, the dashboard summary

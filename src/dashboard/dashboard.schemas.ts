@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CommitmentStatus } from '../generated/prisma/enums.js';
 import { commitmentFilterShape, commitmentSchema } from '../commitments/commitment.schemas.js';
+import { dayInput, instantInput } from '../core/http/instants.js';
 import { listQuerySchema } from '../core/http/pagination.js';
 
-const dayOrInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const dayOrInstant = z.union([instantInput, dayInput]);
 
 export const summaryQuerySchema = z.strictObject(commitmentFilterShape);
 

@@ -1,5 +1,6 @@
 import { DateTime, Info, type Zone } from 'luxon';
 import type { DeadlinePrecision } from '../generated/prisma/enums.js';
+import { INSTANT_SPAN_MESSAGE, withinInstantSpan } from '../core/http/instants.js';
 
 /** The instants a deadline denotes: from the first to the last millisecond of its window. */
 export interface DeadlineWindow {
@@ -22,6 +23,12 @@ const formats: Record<Exclude<DeadlinePrecision, 'MEETING'>, { pattern: RegExp; 
  * 2020-01-01T00:00+05:00 to 2020-12-31T23:59:59.999+05:00. Throws DeadlineValueError on a bad value.
  */
 export function deadlineWindow(precision: Exclude<DeadlinePrecision, 'MEETING'>, value: string, timeZone: string): DeadlineWindow {
+  const window = windowOf(precision, value, timeZone);
+  if (!withinInstantSpan(window.start.getTime()) || !withinInstantSpan(window.end.getTime())) throw new DeadlineValueError(INSTANT_SPAN_MESSAGE);
+  return window;
+}
+
+function windowOf(precision: Exclude<DeadlinePrecision, 'MEETING'>, value: string, timeZone: string): DeadlineWindow {
   const { pattern, hint } = formats[precision];
   if (!pattern.test(value)) throw new DeadlineValueError(`Expected ${hint}`);
   const local = (iso: string) => {

@@ -1,9 +1,16 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DeadlinePrecision } from '../generated/prisma/enums.js';
 
+/**
+ * Any name the time zone database knows, canonical or a link (Asia/Kolkata, Europe/Kyiv, Etc/UTC):
+ * the same check luxon makes before it computes in the zone. Intl.supportedValuesOf lists only one
+ * name per zone, and which one depends on the ICU build.
+ */
 export const timeZoneSchema = z
   .string()
-  .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'Unknown IANA time zone' })
+  .max(64)
+  .refine((tz) => IANAZone.isValidZone(tz), { message: 'Unknown IANA time zone' })
   .meta({ description: 'IANA time zone', example: 'Asia/Karachi' });
 
 /**

@@ -46,8 +46,20 @@ describe(deadlineWindow.name, () => {
     ['DAY', '2019-09-06/2019-09-05'],
     ['QUARTER', '2021-Q5'],
     ['DATETIME', '2019-09-05T10:00:00'],
+    ['YEAR', '0000'],
+    ['YEAR', '0999'],
+    ['YEAR', '99999'],
+    ['MONTH', '0000-01'],
+    ['DAY', '0000-01-01/2019-01-01'],
+    ['DATETIME', '0000-01-01T00:00:00-12:00'],
   ] as const)('refuses %s %s', (precision, value) => {
     expect(() => deadlineWindow(precision, value, 'UTC')).toThrow(DeadlineValueError);
+  });
+
+  it('accepts the years 1000 to 9999 where their window lies inside them', () => {
+    expect(iso(deadlineWindow('YEAR', '1000', 'UTC')).start).toBe('1000-01-01T00:00:00.000Z');
+    expect(iso(deadlineWindow('YEAR', '9999', 'Asia/Karachi')).end).toBe('9999-12-31T18:59:59.999Z');
+    expect(() => deadlineWindow('YEAR', '9999', 'America/Los_Angeles')).toThrow('Must lie between the years 1000 and 9999');
   });
 });
 

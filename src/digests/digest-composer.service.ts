@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { deadlineLabel } from '../deadlines/deadline-label.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
+import { deadlineTimeOf } from '../mail/reader-time.js';
 import { renderDigestEmail } from './digest-email.js';
 import { sortIntoSections } from './digest-sections.js';
 import { DigestRepository } from './digest.repository.js';
@@ -22,12 +23,13 @@ export class DigestComposer {
   ) {}
 
   /** Null when every section is empty: no email beats an empty one. */
-  async compose(person: { id: string; name: string }, now: Date): Promise<RenderedEmail | null> {
+  async compose(person: { id: string; name: string; timeZone: string }, now: Date): Promise<RenderedEmail | null> {
     const candidates = await this.repository.candidates(person.id, new Date(now.getTime() + this.config.DIGEST_DUE_WITHIN_DAYS * DAY_MS));
     const sorted = sortIntoSections(candidates, now, this.config.REMINDER_ESCALATE_AFTER);
     if (!sorted.length) return null;
     return renderDigestEmail({
       recipientName: person.name,
+      recipientTimeZone: person.timeZone,
       now,
       publicUrl: this.config.PUBLIC_URL,
       items: sorted.map(({ section, candidate: c }) => ({
@@ -36,6 +38,7 @@ export class DigestComposer {
         section,
         escalatedBy: section === 'ESCALATED' ? c.escalatedBy : [],
         deadlineEnd: c.deadlineEnd ?? now,
+        deadlineTime: deadlineTimeOf(c.deadlinePrecision, c.deadlineEnd, c.deadlineTimeZone),
         deadlineLabel: c.deadlinePrecision ? deadlineLabel(c.deadlinePrecision, c.deadlineValue, c.deadlineTimeZone ?? 'UTC', c.deadlineMeeting) : '',
       })),
     });

@@ -1,4 +1,5 @@
 import { commitmentLink, escapeHtml } from '../mail/html.js';
+import { readerTime, type DeadlineTime } from '../mail/reader-time.js';
 import type { RenderedEmail } from '../mail/reminder-email.js';
 import { timeLeft } from '../mail/time-left.js';
 import type { DigestSection } from './digest-sections.js';
@@ -8,6 +9,7 @@ export interface DigestItem {
   title: string;
   deadlineLabel: string;
   deadlineEnd: Date;
+  deadlineTime: DeadlineTime | null;
   section: DigestSection;
   /** For an escalation: the responsible people who name the reader as their escalation contact. */
   escalatedBy: string[];
@@ -15,6 +17,7 @@ export interface DigestItem {
 
 export interface DigestEmailView {
   recipientName: string;
+  recipientTimeZone: string;
   items: DigestItem[];
   now: Date;
   publicUrl: string;
@@ -27,7 +30,11 @@ const headings: Record<DigestSection, string> = {
 };
 
 export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
-  const lines = view.items.map((item) => ({ ...item, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) }));
+  const lines = view.items.map((item) => {
+    const local = readerTime(item.deadlineTime, view.recipientTimeZone);
+    const deadlineLabel = local ? `${item.deadlineLabel}; ${local}` : item.deadlineLabel;
+    return { ...item, deadlineLabel, left: timeLeft(item.deadlineEnd, view.now), link: commitmentLink(view.publicUrl, item.id) };
+  });
   const sections = (Object.keys(headings) as DigestSection[])
     .map((section) => [headings[section], lines.filter((l) => l.section === section)] as const)
     .filter(([, items]) => items.length);

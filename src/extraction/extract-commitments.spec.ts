@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { ExtractionContext } from './candidate.js';
-import { extractCommitments } from './extract-commitments.js';
+import { extractCommitments, LONGEST_QUOTE } from './extract-commitments.js';
 
 const text = readFileSync('prisma/seed/jmcc-2019-08-20.txt', 'utf8');
 const context: ExtractionContext = {
@@ -107,5 +107,21 @@ describe('extractCommitments on the JMCC press release of 2019-08-20', () => {
     const bare = extractCommitments(text, { meetingDate: '2019-08-20', timeZone: 'UTC', parties: [] });
     expect(bare.map((c) => c.partyIds)).toEqual([[], [], []]);
     expect(bare[1].title).toBe('Hold the third round of the consultative committee in Pakistan');
+  });
+});
+
+describe('extractCommitments on runs of text no sentence ends', () => {
+  const committing = (length: number) => `Pakistan will host the next round in September${' and more'.repeat(length)}.`;
+
+  it('proposes a long sentence up to the length of a source quote', () => {
+    const sentence = committing(Math.floor((LONGEST_QUOTE - 60) / 9));
+    expect(sentence.length).toBeLessThanOrEqual(LONGEST_QUOTE);
+    expect(extractCommitments(sentence, context).map((c) => c.quote)).toEqual([sentence]);
+  });
+
+  it('proposes nothing from a run longer than a source quote, and still reads the sentences after it', () => {
+    const run = committing(Math.ceil(LONGEST_QUOTE / 9));
+    const after = 'Russia will send the draft by 15 November.';
+    expect(extractCommitments(`${run} ${after}`, context).map((c) => c.quote)).toEqual([after]);
   });
 });

@@ -7,7 +7,8 @@ import type { CommitmentJson, CreateCommitment } from '../commitments/commitment
 import { CommitmentsService } from '../commitments/commitments.service.js';
 import type { DeadlineInput } from '../deadlines/deadline.schemas.js';
 import type { Candidate, PartyRef } from './candidate.js';
-import { extractCommitments } from './extract-commitments.js';
+import { readCommitments } from './extract-commitments.js';
+import { inTurns } from './event-loop-turns.js';
 import { ExtractionRepository, type MeetingForExtraction } from './extraction.repository.js';
 import type { ExtractionResult } from './extraction.schemas.js';
 
@@ -37,12 +38,15 @@ export class ExtractionService {
     if (!meeting.startsAt) {
       throw ProblemError.conflict('meeting_not_dated', 'The meeting has no start date, and phrases like "next year" count from it; set startsAt first');
     }
-    const candidates = extractCommitments(source, {
-      meetingDate: DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone }).toISODate() ?? '',
-      timeZone: meeting.timeZone,
-      parties: partiesAt(meeting),
-      series: meeting.series ?? undefined,
-    });
+    const read = await inTurns(
+      readCommitments(source, {
+        meetingDate: DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone }).toISODate() ?? '',
+        timeZone: meeting.timeZone,
+        parties: partiesAt(meeting),
+        series: meeting.series ?? undefined,
+      }),
+    );
+    const candidates = read.filter((c): c is Candidate => c !== null);
 
     const items: CommitmentJson[] = [];
     let nextRoundId: string | null | undefined;

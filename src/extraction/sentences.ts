@@ -20,8 +20,13 @@ const LINE_END = /[.!?:;]["'”’)\]]*$/;
  * list markers are left out of the sentence.
  */
 export function splitSentences(source: string): Sentence[] {
-  const sentences: Sentence[] = [];
+  return [...sentencesOf(source)];
+}
+
+/** The sentences one at a time, so a reader of a long text can pause between them. */
+export function* sentencesOf(source: string): Generator<Sentence> {
   for (const block of blocks(source)) {
+    const sentences: Sentence[] = [];
     let start = block.start;
     const body = source.slice(block.start, block.end);
     const bullet = BULLET.exec(body);
@@ -36,52 +41,70 @@ export function splitSentences(source: string): Sentence[] {
       start = end;
     }
     push(sentences, source, start, block.end);
+    yield* sentences;
   }
-  return sentences;
 }
 
 /** Line-level pieces: paragraphs, list items, headings, each with hard-wrapped lines joined. */
-function blocks(source: string): { start: number; end: number }[] {
-  const lines: { start: number; end: number }[] = [];
-  const linePattern = /[^\n]*(?:\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = linePattern.exec(source)) && m[0].length > 0) {
-    const raw = m[0].replace(/\r?\n$/, '');
-    lines.push({ start: m.index, end: m.index + raw.length });
-  }
-  const result: { start: number; end: number }[] = [];
+function* blocks(source: string): Generator<{ start: number; end: number }> {
   let current: { start: number; end: number } | null = null;
   let blankSince = false;
-  for (const line of lines) {
-    const text = source.slice(line.start, line.end);
+  // Only the block's last line decides whether the next one runs on: looking at the whole block
+  // each time would cost the square of a long run of joined lines.
+  let previousLine = '';
+  for (let lineStart = 0; lineStart < source.length; ) {
+    const newline = source.indexOf('\n', lineStart);
+    const next = newline === -1 ? source.length : newline + 1;
+    const lineEnd = newline === -1 ? source.length : newline > lineStart && source[newline - 1] === '\r' ? newline - 1 : newline;
+    const text = source.slice(lineStart, lineEnd);
+    lineStart = next;
     if (!text.trim()) {
       blankSince = true;
       continue;
     }
-    if (current && !startsNewBlock(source.slice(current.start, current.end), text.trim(), blankSince)) {
-      current.end = line.end;
+    if (current && !startsNewBlock(previousLine, text.trim(), blankSince)) {
+      current.end = lineEnd;
     } else {
-      if (current) result.push(current);
-      current = { start: line.start, end: line.end };
+      if (current) yield current;
+      current = { start: lineEnd - text.length, end: lineEnd };
     }
+    previousLine = text;
     blankSince = false;
   }
-  if (current) result.push(current);
-  return result;
+  if (current) yield current;
 }
 
-function startsNewBlock(previous: string, next: string, afterBlank: boolean): boolean {
+function startsNewBlock(previousLine: string, next: string, afterBlank: boolean): boolean {
   if (/^\p{Ll}/u.test(next)) return false;
-  if (afterBlank || BULLET.test(next) || LINE_END.test(previous.trimEnd())) return true;
-  const lastLine = previous.slice(previous.lastIndexOf('\n') + 1).trim();
+  const lastLine = previousLine.trim();
+  if (afterBlank || BULLET.test(next) || LINE_END.test(lastLine)) return true;
   return lastLine.length < 60;
 }
 
+/** Longer than any abbreviation: a word this long before a period ends a sentence. */
+const LONGEST_ABBREVIATION = 12;
+const WORD_CHAR = /[\p{L}.]/u;
+
+/**
+ * Reads the word before the period backwards, a few characters at most, so the cost does not grow
+ * with the sentence (a run of initials like "A. A. A." never ends one, and re-reading it from the
+ * sentence's start at every period was quadratic).
+ */
 function endsWithAbbreviation(source: string, sentenceStart: number, periodAt: number): boolean {
   if (source[periodAt] !== '.') return false;
-  const word = /[\p{L}.]+$/u.exec(source.slice(sentenceStart, periodAt))?.[0] ?? '';
+  let from = periodAt;
+  while (from > sentenceStart && periodAt - from <= LONGEST_ABBREVIATION && isWordChar(source, from - 1)) from--;
+  if (periodAt - from > LONGEST_ABBREVIATION) return false;
+  const word = source.slice(from, periodAt);
   if (/^\p{Lu}$/u.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Letters outside the basic plane are two UTF-16 units; either half counts as part of a word. */
+function isWordChar(source: string, at: number): boolean {
+  const code = source.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return WORD_CHAR.test(source[at]);
 }
 
 function push(sentences: Sentence[], source: string, start: number, end: number): void {

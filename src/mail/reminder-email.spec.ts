@@ -13,6 +13,7 @@ function view(overrides: Partial<ReminderEmailView> = {}): ReminderEmailView {
       description: null,
       deadlineLabel: '2020',
       deadlineEnd: new Date('2020-12-31T18:59:59.999Z'),
+      deadlineTime: null,
     },
     owedBy: { party: 'Pakistan', people: ['Ali Raza', 'Sana Khan'] },
     owedTo: 'Russia',
@@ -43,6 +44,24 @@ describe(renderReminderEmail.name, () => {
     expect(text).toContain('“A third round of the consultative committee will be held next year in Pakistan.”');
     expect(text).toContain('- 1 Feb 2020, Sana Khan: Dates proposed to the Russian side');
     expect(text).toContain('Open the commitment: http://dashboard.test/commitments/6f1c2b1e-0000-4000-8000-000000000001');
+  });
+
+  it('gives a timed deadline on the recipient’s clock too when their zone differs from the deadline’s', () => {
+    const timed = (zone: string) =>
+      renderReminderEmail(
+        view({
+          recipient: { name: 'Ali Raza', timeZone: zone },
+          commitment: {
+            ...view().commitment,
+            deadlineLabel: '31 December 2020, 14:08 (UTC)',
+            deadlineEnd: new Date('2020-12-31T14:08:00Z'),
+            deadlineTime: { at: new Date('2020-12-31T14:08:00Z'), timeZone: 'UTC' },
+          },
+        }),
+      );
+    expect(timed('Asia/Karachi').text).toContain('Deadline: 31 December 2020, 14:08 (UTC); 19:08 your time (Asia/Karachi) (7 days left)');
+    expect(timed('Asia/Karachi').html).toContain('31 December 2020, 14:08 (UTC); 19:08 your time (Asia/Karachi) (7 days left)');
+    expect(timed('UTC').text).toContain('Deadline: 31 December 2020, 14:08 (UTC) (7 days left)');
   });
 
   it('says how late an overdue commitment is', () => {

@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import type { ReminderKind } from '../reminders/reminder-plan.js';
 import { commitmentLink, escapeHtml, oneLine } from './html.js';
+import { readerTime, type DeadlineTime } from './reader-time.js';
 import { timeLeft } from './time-left.js';
 
 /** Everything a reminder email says, gathered by the delivery service. */
 export interface ReminderEmailView {
   kind: ReminderKind;
   recipient: { name: string; timeZone: string };
-  commitment: { id: string; title: string; description: string | null; deadlineLabel: string; deadlineEnd: Date | null };
+  commitment: { id: string; title: string; description: string | null; deadlineLabel: string; deadlineEnd: Date | null; deadlineTime: DeadlineTime | null };
   owedBy: { party: string | null; people: string[] };
   owedTo: string | null;
   meeting: { series: string | null; round: number | null; title: string; location: string | null; startsAt: Date | null; timeZone: string } | null;
@@ -49,11 +50,12 @@ function facts(view: ReminderEmailView): [string, string][] {
   const { commitment, owedBy, meeting } = view;
   const owers = [owedBy.party, owedBy.people.length ? owedBy.people.join(', ') : null].filter(Boolean).join(': ');
   const remaining = commitment.deadlineEnd ? ` (${timeLeft(commitment.deadlineEnd, view.now).phrase})` : '';
+  const local = readerTime(commitment.deadlineTime, view.recipient.timeZone);
   const rows: [string, string][] = [
     ['What', commitment.title],
     ['Owed by', owers || 'not recorded'],
     ['Owed to', view.owedTo ?? 'not recorded'],
-    ['Deadline', `${commitment.deadlineLabel}${remaining}`],
+    ['Deadline', `${commitment.deadlineLabel}${local ? `; ${local}` : ''}${remaining}`],
   ];
   if (meeting) rows.push(['Made at', describeMeeting(meeting, view.recipient.timeZone)]);
   if (commitment.description) rows.push(['Details', commitment.description]);

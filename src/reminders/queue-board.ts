@@ -45,7 +45,7 @@ export class QueueBoard implements OnModuleInit {
 
     const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
       const key = presentedKey(request.headers.authorization);
-      const principal = key ? await apiKeys.authenticate(key) : null;
+      const principal = key ? await apiKeys.authenticate(key, { lookUp: true }) : null;
       if (principal?.role === 'ADMIN') return;
       const status = principal ? 403 : 401;
       if (!principal) void reply.header('WWW-Authenticate', 'Basic realm="Followthrough queues", charset="UTF-8"');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { planReminders, type PlanInput, type PlanRecipient } from './reminder-plan.js';
+import { firstNotDue, planReminders, type PlanInput, type PlanRecipient } from './reminder-plan.js';
 import { defaultPolicy } from './reminder-policy.js';
 
 const person = (personId: string, timeZone: string, role: PlanRecipient['role'] = 'RESPONSIBLE', escalationContact: PlanRecipient['escalationContact'] = null): PlanRecipient => ({
@@ -150,5 +150,55 @@ describe(planReminders.name, () => {
     const slots = rows.map((r) => `${r.recipientPersonId}@${r.fireAt.toISOString()}`);
     expect(new Set(slots).size).toBe(slots.length);
     expect(rows.filter((r) => r.recipientPersonId === 'w' && r.fireAt > new Date('2026-09-05T12:00:00Z')).every((r) => r.kind === 'ESCALATION')).toBe(true);
+  });
+
+  describe('overdue repeats', () => {
+    const hourly = { offsets: ['PT1H'], localTime: null, repeatOverdueEvery: 'PT1H' };
+    const end = new Date('2006-01-01T00:00:00.000Z');
+    const plan = (minutesLate: number) =>
+      planReminders(input({ deadlineEnd: end, deadlineTimeZone: 'UTC', policy: hourly, now: new Date(end.getTime() + 60 * 60_000 + minutesLate * 60_000) }));
+
+    it('are the last one due and the next one, a minute or twenty years after the last offset', () => {
+      expect(summary(plan(1)).slice(1)).toEqual(['ali OVERDUE PT2H 2006-01-01T02:00:00.000Z']);
+      const twentyYears = 20 * 365 * 24 * 60;
+      expect(summary(plan(twentyYears + 30)).slice(1)).toEqual([
+        'ali OVERDUE PT175201H 2025-12-27T01:00:00.000Z',
+        'ali OVERDUE PT175202H 2025-12-27T02:00:00.000Z',
+      ]);
+    });
+
+    it('cost the same to plan twenty years late as a minute late', () => {
+      const calls = (estimateOff: number, answer: number) => {
+        let n = 0;
+        firstNotDue((k) => (n++, k < answer), answer - 1 + estimateOff);
+        return n;
+      };
+      // The search probes O(log) points whatever the lateness (175,200 hourly repeats in twenty years).
+      expect(calls(0, 2)).toBeLessThanOrEqual(4);
+      expect(calls(0, 175_202)).toBeLessThanOrEqual(4);
+      expect(calls(-40, 175_202)).toBeLessThanOrEqual(16);
+      expect(calls(40, 175_202)).toBeLessThanOrEqual(16);
+    });
+
+    it('finds the first repeat not yet due from any estimate', () => {
+      for (const answer of [1, 2, 3, 17, 1000, 175_202]) {
+        for (const estimate of [Number.NaN, -5, 0, 1, answer - 7, answer, answer + 3, answer * 3]) {
+          expect(firstNotDue((k) => k < answer, estimate)).toBe(answer);
+        }
+      }
+    });
+
+    it('lands on the calendar: monthly repeats a decade late keep the deadline’s day of the month', () => {
+      const monthly = { offsets: ['P0D'], localTime: '09:00', repeatOverdueEvery: 'P1M' };
+      const rows = planReminders(input({ policy: monthly, now: new Date('2036-09-20T00:00:00Z') }));
+      expect(summary(rows).slice(1)).toEqual(['ali OVERDUE P120M 2036-09-05T04:00:00.000Z', 'ali OVERDUE P121M 2036-10-05T04:00:00.000Z']);
+    });
+
+    it('stay hourly at most for a policy stored before repeats were bounded', () => {
+      const rows = planReminders(input({ deadlineEnd: end, deadlineTimeZone: 'UTC', policy: { ...hourly, repeatOverdueEvery: 'PT1S' }, now: new Date('2007-01-01T00:30:00Z') }));
+      const [previous, next] = rows.slice(1).map((r) => r.fireAt.getTime());
+      expect(next - previous).toBe(60 * 60_000);
+      expect(next).toBe(new Date('2007-01-01T01:00:00Z').getTime());
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { DateTime, type Duration } from 'luxon';
 import type { CommitmentRole, CommitmentStatus } from '../generated/prisma/enums.js';
-import { formatOffset, parseOffset, type ReminderPolicy } from './reminder-policy.js';
+import { formatOffset, MIN_REPEAT, parseOffset, type ReminderPolicy } from './reminder-policy.js';
 
 export const reminderKinds = ['BEFORE_DUE', 'DUE', 'OVERDUE', 'ESCALATION'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
@@ -102,20 +102,51 @@ export function moveToLocalTime(target: DateTime, timeZone: string, localTime: s
   return DateTime.fromObject({ year: target.year, month: target.month, day: target.day, hour, minute }, { zone: timeZone });
 }
 
-/** Around `now`: the last repeat already due for this zone (if any) and the next one. */
+/**
+ * Around `now`: the last repeat already due for this zone (if any) and the next one. The repeat's
+ * number is found by search, not by walking: its cost is the same for a deadline a minute or twenty
+ * years past. A policy stored before repeats were bounded still repeats at most hourly.
+ */
 function repeats(fixed: Step[], policy: ReminderPolicy, timeZone: string, now: Date): Step[] {
   const last = fixed.at(-1);
   if (!policy.repeatOverdueEvery || !last) return [];
-  const every = parseOffset(policy.repeatOverdueEvery);
+  const every = atLeast(parseOffset(policy.repeatOverdueEvery), MIN_REPEAT);
   const end = last.target.minus(last.offset);
   const at = (k: number) => step(end, last.offset.plus(every.mapUnits((v) => v * k)), true);
-  const fire = (s: Step) => moveToLocalTime(s.target, timeZone, policy.localTime).toMillis();
-  // Jump close to now first, so a deadline years past with a short repeat does not loop for long.
-  // Months count as 30 days here, hence the margin; the loop below walks the rest exactly.
-  const approx = (now.getTime() - last.target.toMillis()) / every.toMillis();
-  let k = Math.max(1, Math.floor(approx * 0.9) - 2);
-  while (fire(at(k)) <= now.getTime()) k += 1;
+  const due = (k: number) => moveToLocalTime(at(k).target, timeZone, policy.localTime).toMillis() <= now.getTime();
+  const k = firstNotDue(due, (now.getTime() - last.target.toMillis()) / every.toMillis());
   return k > 1 ? [at(k - 1), at(k)] : [at(k)];
+}
+
+function atLeast(every: Duration, floor: Duration): Duration {
+  return every.toMillis() < floor.toMillis() ? floor : every;
+}
+
+/**
+ * The smallest k >= 1 whose repeat is not yet due, given that being due only ever turns false as k
+ * grows. `estimate` (months at their average length) lands within a few repeats of it; the bracket
+ * around it widens by doubling until it holds the answer, then halves.
+ */
+export function firstNotDue(due: (k: number) => boolean, estimate: number): number {
+  const guess = Math.max(1, Math.floor(Number.isFinite(estimate) ? estimate : 1));
+  if (!due(1)) return 1;
+  let lo = 1; // due
+  let hi = guess + 1; // not due, once widened
+  for (let width = 2; due(hi); width *= 2) [lo, hi] = [hi, hi + width];
+  for (let width = 2; lo < hi - width; width *= 2) {
+    const probe = hi - width;
+    if (due(probe)) {
+      lo = probe;
+      break;
+    }
+    hi = probe;
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (due(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** A person appears once, as RESPONSIBLE if they are both responsible and watching. */

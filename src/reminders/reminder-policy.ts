@@ -2,8 +2,13 @@ import { Duration } from 'luxon';
 import { z } from 'zod';
 import type { DeadlinePrecision } from '../generated/prisma/enums.js';
 
-// Whole units only, except seconds; an optional sign in front ("-P7D" is seven days before).
-const ISO_OFFSET = /^([+-])?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,3})?S)?)?$/;
+// Whole units only, each at most six digits; an optional sign in front ("-P7D" is seven days before).
+const ISO_OFFSET = /^([+-])?P(?!$)(\d{1,6}Y)?(\d{1,6}M)?(\d{1,6}W)?(\d{1,6}D)?(T(?=\d)(\d{1,6}H)?(\d{1,6}M)?(\d{1,6}S)?)?$/;
+
+/** How far from the deadline a reminder may be: further out it is a typo, and its arithmetic a hazard. */
+export const OFFSET_SPAN = Duration.fromObject({ years: 10 });
+/** The shortest overdue repeat: more often than hourly is a flood, not a reminder. */
+export const MIN_REPEAT = Duration.fromObject({ hours: 1 });
 
 /**
  * Parses a signed ISO-8601 duration. The sign is handled here rather than by luxon, which only
@@ -25,11 +30,15 @@ export function formatOffset(duration: Duration): string {
   return duration.toISO() ?? 'P0D';
 }
 
+/** The length of a duration with months and years at their average (casual) length, in milliseconds. */
+const lengthOf = (iso: string) => Math.abs(parseOffset(iso).toMillis());
+
 const offsetSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((s) => ISO_OFFSET.test(s), { message: 'Expected an ISO-8601 duration like -P7D, P0D or -PT20S' })
+  .refine((s) => ISO_OFFSET.test(s), { message: 'Expected an ISO-8601 duration in whole units like -P7D, P0D or -PT20S', abort: true })
+  .refine((s) => lengthOf(s) <= OFFSET_SPAN.toMillis(), { message: 'Must be within 10 years of the deadline' })
   .meta({ example: '-P7D' });
 
 const localTimeSchema = z
@@ -38,8 +47,8 @@ const localTimeSchema = z
   .meta({ description: 'Hour each reminder moves to in the recipient’s time zone; null keeps the exact offset', example: '09:00' });
 
 const repeatSchema = offsetSchema
-  .refine((s) => !s.startsWith('-') && parseOffset(s).toMillis() > 0, { message: 'Must be a positive duration like P7D' })
-  .meta({ description: 'Repeat after the last offset until the commitment is closed; null stops after it', example: 'P7D' });
+  .refine((s) => !s.startsWith('-') && lengthOf(s) >= MIN_REPEAT.toMillis(), { message: 'Must be a positive duration of at least an hour, like PT1H or P7D' })
+  .meta({ description: 'Repeat after the last offset until the commitment is closed, at most hourly; null stops after it', example: 'P7D' });
 
 /**
  * A commitment's own reminder policy. Fields left out fall back to the default for the deadline's
@@ -53,7 +62,7 @@ export const reminderPolicySchema = z
       .max(20)
       .refine((list) => new Set(list).size === list.length, { message: 'Offsets must not repeat' })
       .optional()
-      .meta({ description: 'ISO-8601 durations relative to the END of the deadline window; negative is before' }),
+      .meta({ description: 'ISO-8601 durations in whole units relative to the END of the deadline window, within 10 years of it; negative is before' }),
     localTime: localTimeSchema.nullable().optional(),
     repeatOverdueEvery: repeatSchema.nullable().optional(),
   })

@@ -1,4 +1,5 @@
 import { deadlineLabel } from '../deadlines/deadline-label.js';
+import { deadlineTimeOf } from '../mail/reader-time.js';
 import type { ReminderEmailView } from '../mail/reminder-email.js';
 import type { DeliveryCommitment, DeliveryRow } from './reminder-delivery.query.js';
 import type { ReminderKind } from './reminder-plan.js';
@@ -13,7 +14,10 @@ export function reminderView(row: DeliveryRow, c: DeliveryCommitment, kind: Remi
   return {
     kind,
     recipient: { name: row.recipient.name, timeZone: row.recipient.timeZone },
-    commitment: { id: c.id, title: c.title, description: c.description, deadlineLabel: labelOf(c), deadlineEnd: c.deadlineEnd },
+    commitment: { id: c.id, title: c.title, description: c.description, deadlineLabel: labelOf(c),
+      deadlineEnd: c.deadlineEnd,
+      deadlineTime: deadlineTimeOf(c.deadlinePrecision, c.deadlineEnd, c.deadlineTimeZone),
+    },
     owedBy: { party: c.ownerParty, people: c.responsible },
     owedTo: c.counterparty,
     meeting: c.meeting,

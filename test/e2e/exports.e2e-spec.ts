@@ -1,40 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { PrismaService } from '../../src/core/prisma/prisma.service.js';
 import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
 
-/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      field += ch;
-    } else if (ch === ',') {
-      endField();
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else {
-      field += ch;
-    }
-  }
+/**
+ * The export as a spreadsheet reads it: quote-aware, with `,` as the separator, or with `;` as well
+ * (the list separator of German, French or Russian locales): both readers must see the same cells.
+ */
+const parseCsv = (text: string, delimiter: string | string[] = ',') => {
+  const rows: string[][] = parse(text, { delimiter, bom: true });
   return rows;
-}
+};
+
+/** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or CR, after any spaces. */
+const FORMULA = /^ *[=+\-@\t\r]/;
 
 describe('exports', () => {
   let sut: TestApp;
@@ -51,7 +31,7 @@ describe('exports', () => {
   });
 
   const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string };
-  const csv = async (query: Record<string, unknown>) => {
+  const csvText = async (query: Record<string, unknown>) => {
     const res = await sut.http().get('/api/v1/commitments/export.csv').query(query).set(viewer).buffer(true).parse((r, done) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
@@ -61,15 +41,16 @@ describe('exports', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const text = res.body as string;
     expect(text.startsWith('\uFEFF')).toBe(true);
-    return parseCsv(text.slice(1));
+    return text;
   };
+  const csv = async (query: Record<string, unknown>) => parseCsv(await csvText(query));
 
   describe('CSV', () => {
     it('quotes per RFC 4180, keeps UTF-8 and neutralises formulas', async () => {
       const tag = unique('csv').replace(' ', '-');
       const titles = ['Plain', 'Comma, and "quotes"', 'Two\nlines', 'Урду و اردو ✓', '=HYPERLINK("http://evil")', '+1+2', '-2+3', '@SUM(A1)'];
       for (const [i, title] of titles.entries()) await create({ title, tags: [tag], deadline: { precision: 'DAY', value: `2020-01-0${i + 1}` }, description: i === 1 ? 'x;y,z' : null, sourceQuote: i === 0 ? '\t=cmd|calc' : null });
-      const [header, ...rows] = await csv({ tag });
+      const [header, ...rows] = parseCsv(await csvText({ tag }));
       expect(header.slice(0, 5)).toEqual(['id', 'title', 'status', 'overdue', 'deadline']);
       expect(rows.map((r) => r[header.indexOf('title')])).toEqual(['Plain', 'Comma, and "quotes"', 'Two\nlines', 'Урду و اردو ✓', `'=HYPERLINK("http://evil")`, "'+1+2", "'-2+3", "'@SUM(A1)"]);
       expect(rows[0][header.indexOf('source_quote')]).toBe("'\t=cmd|calc");
@@ -77,6 +58,33 @@ describe('exports', () => {
       expect(rows[1][header.indexOf('description')]).toBe('x;y,z');
       expect(rows[0][header.indexOf('deadline')]).toBe('1 January 2020');
       expect(rows[0][header.indexOf('tags')]).toBe(tag);
+    });
+
+    it('quotes every field, so a reader splitting on `;` too sees the same cells and no formula', async () => {
+      const tag = unique('csv').replace(' ', '-');
+      // Titles are trimmed when saved; source quotes are kept exactly as said.
+      const cases = [
+        { title: "Status report;=cmd|' /C calc'!A0", sourceQuote: 'Minutes; =see annex' },
+        { title: 'a,@b', sourceQuote: '  =1+1' },
+        { title: 'Tab', sourceQuote: '\t=2+2' },
+        { title: 'CR', sourceQuote: '\r=3+3' },
+        { title: 'Dash', sourceQuote: ' - note' },
+      ];
+      for (const c of cases) await create({ ...c, tags: [tag], deadline: { precision: 'YEAR', value: '2031' } });
+      const text = await csvText({ tag });
+      expect(text.slice(1).split('\r\n')[0]).toMatch(/^"id","title",/);
+      const byComma = parseCsv(text);
+      const bySemicolon = parseCsv(text, [';', ',']);
+      expect(bySemicolon).toEqual(byComma);
+      const [header, ...rows] = byComma;
+      expect(rows.every((r) => r.length === header.length)).toBe(true);
+      const read = (title: string, column: string) => rows.find((r) => r[header.indexOf('title')] === title)?.[header.indexOf(column)];
+      expect(read("Status report;=cmd|' /C calc'!A0", 'source_quote')).toBe('Minutes; =see annex');
+      expect(['a,@b', 'Tab', 'CR', 'Dash'].map((title) => read(title, 'source_quote'))).toEqual(["'  =1+1", "'\t=2+2", "'\r=3+3", "' - note"]);
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(FORMULA);
+      // Empty values are quoted too, and the numbers and flags.
+      expect(text).toContain('"false"');
+      expect(text).not.toMatch(/(^|,)(,|\r\n)/m);
     });
 
     it('streams every matching row across batches, with the list filters', async () => {

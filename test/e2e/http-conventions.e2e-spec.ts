@@ -285,6 +285,33 @@ describe('HTTP conventions', () => {
     it('sets them on health', async () => {
       expectSecurityHeaders((await sut.http().get('/health')).headers);
     });
+
+    /** The Content-Security-Policy header as directive name -> sources. */
+    const policyOf = (headers: Record<string, string | undefined>) =>
+      new Map(
+        (headers['content-security-policy'] ?? '')
+          .split(';')
+          .map((directive) => directive.trim().split(/\s+/))
+          .filter(([name]) => name)
+          .map(([name, ...sources]) => [name, sources]),
+      );
+
+    it('lets only Swagger UI run inline scripts and styles', async () => {
+      for (const path of ['/api/v1/parties', '/health', '/docs-json', '/api/v1/nowhere', `/api/v1/calendar/${'a'.repeat(43)}.ics`]) {
+        const policy = policyOf((await sut.http().get(path).set(ADMIN)).headers);
+        expect({ path, script: policy.get('script-src'), style: policy.get('style-src') }).toEqual({ path, script: ["'self'"], style: ["'self'"] });
+      }
+      for (const path of ['/docs', '/docs/', '/docs/swagger-ui-init.js', '/docs/swagger-ui.css']) {
+        const res = await sut.http().get(path);
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        const policy = policyOf(res.headers);
+        expect({ path, script: policy.get('script-src'), style: policy.get('style-src') }).toEqual({
+          path,
+          script: ["'self'", "'unsafe-inline'"],
+          style: ["'self'", "'unsafe-inline'"],
+        });
+      }
+    });
   });
 
   describe('request id', () => {
@@ -299,6 +326,23 @@ describe('HTTP conventions', () => {
       const res = await sut.http().get('/api/v1/parties').set('X-Request-Id', id);
       expectProblem(res, 401);
       expect(res.headers['x-request-id']).toBe(id);
+    });
+
+    it.each([
+      ['too long', 'x'.repeat(65)],
+      ['with spaces', 'a b'],
+      ['with a quote and braces', '{"level":60}'],
+      ['not ASCII', 'trace-é'],
+      ['with a slash', '../../etc'],
+    ])('replaces one %s with a fresh UUID', async (_, id) => {
+      const res = await sut.http().get('/api/v1/parties').set(ADMIN).set('X-Request-Id', id).expect(200);
+      expect(res.headers['x-request-id']).toMatch(UUID);
+    });
+
+    it('keeps one of 64 safe characters', async () => {
+      const id = `${'A'.repeat(30)}.z_9-${'0'.repeat(29)}`;
+      expect(id).toHaveLength(64);
+      expect((await sut.http().get('/api/v1/parties').set(ADMIN).set('X-Request-Id', id).expect(200)).headers['x-request-id']).toBe(id);
     });
 
     it('generates a fresh UUID when none is given', async () => {

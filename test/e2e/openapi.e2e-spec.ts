@@ -50,6 +50,15 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('describes multi-value filters as arrays sent as repeated parameters (form, exploded)', () => {
+    for (const path of ['/api/v1/commitments', '/api/v1/commitments/export.csv', '/api/v1/dashboard/summary']) {
+      const parameters = (document.paths[path].get?.parameters ?? []) as { name: string; in: string; style?: string; explode?: boolean; schema?: { type?: string; items?: { enum?: string[] } } }[];
+      const status = parameters.find((p) => p.in === 'query' && p.name === 'status');
+      expect([path, status?.schema?.type, status?.style, status?.explode]).toEqual([path, 'array', 'form', true]);
+      expect([path, status?.schema?.items?.enum]).toEqual([path, ['PROPOSED', 'OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED', 'DEFERRED']]);
+    }
+  });
+
   it('names its schemas and gives examples for what clients send', () => {
     const schemas = document.components?.schemas ?? {};
     for (const name of ['Problem', 'CreateCommitment', 'Commitment', 'Deadline', 'DeadlineInput', 'CreateParty', 'Party']) {

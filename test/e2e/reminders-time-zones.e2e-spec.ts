@@ -104,4 +104,20 @@ describe('Reminders: time zones', () => {
     expect(next.status).toBe('PENDING');
     expect(DateTime.fromISO(next.fireAt).diff(DateTime.fromISO(sent.fireAt), 'hours').hours).toBe(24);
   }, 120_000);
+
+  it('gives a deadline’s time on the recipient’s clock as well when their zone differs from the deadline’s', async () => {
+    worker ??= await startWorker({ SMTP_URL: smtp.url });
+    const ali = await createPerson(t, 'Asia/Karachi');
+    const bob = await createPerson(t, 'UTC');
+    const due = DateTime.utc().plus({ seconds: 70 }).startOf('second');
+    await createCommitment(t, { due: due.toJSDate(), timeZone: 'UTC', responsible: [ali, bob], offsets: ['-PT1M'] });
+
+    await smtp.waitFor((m) => m.some((x) => x.envelopeTo.includes(ali.email)) && m.some((x) => x.envelopeTo.includes(bob.email)), 90_000);
+    const deadline = `${due.setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (UTC)`;
+    const karachi = due.setZone('Asia/Karachi').setLocale('en-GB');
+    const aliTime = karachi.toISODate() === due.toISODate() ? karachi.toFormat('HH:mm') : karachi.toFormat('d LLLL yyyy, HH:mm');
+    expect(smtp.to(ali.email)[0].text).toContain(`Deadline: ${deadline}; ${aliTime} your time (Asia/Karachi) (`);
+    expect(smtp.to(bob.email)[0].text).toContain(`Deadline: ${deadline} (`);
+    expect(smtp.to(bob.email)[0].text).not.toContain('your time');
+  }, 120_000);
 });

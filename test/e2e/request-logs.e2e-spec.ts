@@ -74,10 +74,43 @@ describe('request logs', () => {
       headers: { Authorization: 'Bearer not-a-real-key', 'Content-Type': 'application/json', 'X-Request-Id': id },
       body: '{"name":',
     });
-    expect(res.status).toBe(400);
+    // The key is checked before the body is read: a bad key is the answer, not the broken body.
+    expect(res.status).toBe(401);
     const line = await completed(id);
-    expect(line).toMatchObject({ req: { id, method: 'POST', url: '/api/v1/parties' }, res: { statusCode: 400 } });
+    expect(line).toMatchObject({ req: { id, method: 'POST', url: '/api/v1/parties' }, res: { statusCode: 401 } });
     expect(line.req!.headers.authorization).toBe('[Redacted]');
+  });
+
+  it('never writes a calendar feed token: the path is logged with the token redacted', async () => {
+    const created = await fetch(`${api.url}/api/v1/calendar-feeds`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ filter: { status: 'OPEN' } }),
+    });
+    expect(created.status).toBe(201);
+    const path = new URL(((await created.json()) as { url: string }).url).pathname;
+    const token = path.split('/').pop()!.replace('.ics', '');
+    for (const suffix of ['', '?x=1']) {
+      const id = `feed-${randomUUID()}`;
+      const res = await fetch(`${api.url}${path}${suffix}`, { headers: { 'X-Request-Id': id } });
+      expect(res.status).toBe(200);
+      expect((await completed(id)).req!.url).toBe(`/api/v1/calendar/[Redacted]${suffix}`);
+    }
+    const unknown = `unknown-${randomUUID()}`;
+    await fetch(`${api.url}/api/v1/calendar/${'b'.repeat(43)}.ics`, { headers: { 'X-Request-Id': unknown } });
+    expect((await completed(unknown)).req!.url).toBe('/api/v1/calendar/[Redacted]');
+    expect(api.stdout()).not.toContain(token);
+    expect(api.stdout()).not.toContain('b'.repeat(43));
+    expect(api.stderr()).not.toContain(token);
+  });
+
+  it('logs a generated id, not what the client sent, when its x-request-id is not a short safe token', async () => {
+    const sent = `forged","level":60,"msg":"${'x'.repeat(80)}`;
+    const res = await fetch(`${api.url}/api/v1/parties`, { headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'X-Request-Id': sent } });
+    const id = res.headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await completed(id);
+    expect(api.stdout()).not.toContain('forged');
   });
 
   it('never writes an API key, and writes nothing that is not JSON', async () => {

@@ -48,4 +48,27 @@ describe('Swagger UI', () => {
     expect(stored).toMatchObject({ deadlinePrecision: 'YEAR', deadlineValue: '2020', status: 'OPEN' });
     await page.close();
   }, 120_000);
+
+  it('offers several statuses for the list filter and sends each as its own parameter', async () => {
+    const page = await browser!.newPage();
+    page.setDefaultTimeout(45_000);
+    // Swagger UI keeps the key of an earlier page (persistAuthorization): start signed out.
+    await page.addInitScript('window.localStorage.clear()');
+    await page.goto(`${baseUrl}/docs`);
+    await page.locator('button.authorize').first().click();
+    await page.locator('.modal-ux input').first().fill(process.env.ADMIN_API_KEY!);
+    await page.locator('.modal-ux button.authorize').click();
+    await page.locator('.modal-ux button.btn-done').click();
+
+    const operation = page.locator('#operations-Commitments-CommitmentsController_list');
+    await operation.locator('.opblock-summary').click();
+    await operation.locator('button.try-out__btn').click();
+    await operation.locator('tr[data-param-name="status"] select[multiple]').selectOption(['OPEN', 'DONE']);
+    await operation.locator('button.execute').click();
+    const status = operation.locator('.live-responses-table tr.response .response-col_status').first();
+    await status.waitFor({ timeout: 45_000 });
+    expect((await status.innerText()).trim()).toBe('200');
+    expect(await operation.locator('.request-url pre').innerText()).toContain('status=OPEN&status=DONE');
+    await page.close();
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 
 export const roles = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
 export type Role = (typeof roles)[number];
@@ -13,9 +14,35 @@ export interface Principal {
 export const ROLE_KEY = 'followthrough:role';
 export const PUBLIC_KEY = 'followthrough:public';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by @Public(): the route needs no API key. */
+    public?: boolean;
+  }
+}
+
 /** The least role a route needs. Without it: VIEWER to read, EDITOR to write. */
 export const RequireRole = (role: Role) => SetMetadata(ROLE_KEY, role);
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * A route (or every route of a controller) that needs no API key. Fastify learns it through the
+ * route's config, so the key check can run before the request body is read (ApiKeyAuthentication).
+ */
+export const Public = (): ClassDecorator & MethodDecorator =>
+  (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
+      RouteConfig({ public: true })(target, key!, descriptor);
+      return;
+    }
+    const controller = target as abstract new (...args: never[]) => unknown;
+    SetMetadata(PUBLIC_KEY, true)(controller);
+    const prototype = controller.prototype as object;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name);
+      if (name !== 'constructor' && typeof method?.value === 'function') RouteConfig({ public: true })(prototype, name, method);
+    }
+  };
 
 export function hasRole(actual: Role, needed: Role): boolean {
   return roles.indexOf(actual) >= roles.indexOf(needed);

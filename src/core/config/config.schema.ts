@@ -1,4 +1,31 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** The admin key .env.example ships with: anyone who has read the repository knows it. */
+export const EXAMPLE_ADMIN_API_KEY = 'change-me-to-a-long-random-admin-key';
+/** In production the bootstrap admin key must be at least this long (e.g. `openssl rand -hex 32`). */
+export const PRODUCTION_ADMIN_KEY_LENGTH = 32;
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  const [address, prefix, ...rest] = entry.split('/');
+  return PROXY_NAMES.has(entry) || (isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix)));
+};
+
+/**
+ * The proxies whose X-Forwarded-For is believed, as Fastify's trustProxy takes them: none (the
+ * default: the client is the peer of the connection), a hop count, or addresses, CIDR ranges and
+ * the names loopback, linklocal, uniquelocal. Trusting any sender would let a client name itself.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .refine(
+    (entries) => (entries.length === 1 && /^\d+$/.test(entries[0])) || entries.every(isProxyAddress),
+    'expected a hop count, or proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  )
+  .transform((entries): false | number | string[] => (entries.length === 0 ? false : /^\d+$/.test(entries[0]) ? Number(entries[0]) : entries));
 
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
@@ -20,6 +47,10 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  TRUST_PROXY: trustProxy,
+  // Failed API keys per client address before it is refused (429) until the window ends.
+  AUTH_FAILURE_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   // Messages sent over one SMTP connection before it is replaced (servers often cap this).
@@ -46,6 +77,16 @@ export const configSchema = z.object({
   REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),
   DIGEST_DUE_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-});
+}).superRefine((config, ctx) => {
+  if (config.NODE_ENV !== 'production') return;
+  const key = config.ADMIN_API_KEY;
+  const problem =
+    key === EXAMPLE_ADMIN_API_KEY
+      ? 'is the example key from .env.example, which anyone can read: set a long random key before running in production'
+      : key.length < PRODUCTION_ADMIN_KEY_LENGTH
+        ? `must be at least ${PRODUCTION_ADMIN_KEY_LENGTH} characters in production (e.g. openssl rand -hex 32)`
+        : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: problem });
+}, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'ADMIN_API_KEY' || issue.path?.[0] === 'NODE_ENV') });
 
 export type AppConfig = z.output<typeof configSchema>;

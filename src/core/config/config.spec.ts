@@ -82,4 +82,47 @@ describe('loadConfig', () => {
     expect(message).not.toContain('tiny-secret');
     expect(message).not.toContain('hunter2hunter2');
   });
+
+  describe('in production', () => {
+    const production = { ...valid, NODE_ENV: 'production', ADMIN_API_KEY: 'k'.repeat(32) };
+
+    it('accepts an admin key of 32 characters or more', () => {
+      expect(loadConfig(production).ADMIN_API_KEY).toBe('k'.repeat(32));
+    });
+
+    it('refuses the example admin key from .env.example, saying why', () => {
+      const message = errorFor({ ...production, ADMIN_API_KEY: 'change-me-to-a-long-random-admin-key' });
+      expect(message).toMatch(/^ {2}ADMIN_API_KEY: is the example key from \.env\.example/m);
+      expect(message).not.toContain('change-me-to-a-long-random-admin-key');
+    });
+
+    it('refuses an admin key shorter than 32 characters, alone or beside other errors', () => {
+      expect(errorFor({ ...production, ADMIN_API_KEY: 'k'.repeat(31) })).toMatch(/ADMIN_API_KEY: must be at least 32 characters in production/);
+      const message = errorFor({ ...production, ADMIN_API_KEY: 'k'.repeat(20), PORT: 'x' });
+      expect(message).toMatch(/ADMIN_API_KEY: must be at least 32 characters in production/);
+      expect(message).toMatch(/PORT: /);
+      expect(message.match(/ADMIN_API_KEY/g)).toHaveLength(1);
+    });
+
+    it('leaves development and test installs their short keys', () => {
+      expect(() => loadConfig({ ...valid, ADMIN_API_KEY: 'change-me-to-a-long-random-admin-key' })).not.toThrow();
+      expect(() => loadConfig({ ...valid, NODE_ENV: 'test' })).not.toThrow();
+    });
+  });
+
+  describe('TRUST_PROXY', () => {
+    it.each([
+      [undefined, false],
+      ['', false],
+      ['1', 1],
+      ['127.0.0.1', ['127.0.0.1']],
+      ['10.0.0.0/8, loopback, 2001:db8::/32', ['10.0.0.0/8', 'loopback', '2001:db8::/32']],
+    ])('reads %j as %j', (value, expected) => {
+      expect(loadConfig({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+    });
+
+    it.each(['true', 'everyone', '10.0.0.0/8/1', '1, 2'])('refuses %j', (value) => {
+      expect(errorFor({ ...valid, TRUST_PROXY: value })).toMatch(/TRUST_PROXY: expected a hop count/);
+    });
+  });
 });

@@ -37,10 +37,17 @@ class ProblemValidationPipe extends StandardSchemaValidationPipe {
   }
 }
 
-/** Postgres cannot store U+0000 in text: name such a field here rather than fail at the database. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Postgres cannot store U+0000 in text, nor a lone half of a UTF-16 surrogate pair (it is no character
+ * at all, and will not encode as UTF-8): name such a field here rather than fail at the database.
+ */
 function nulFields(value: unknown, path: string[], depth = 0): FieldError[] {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? [{ field: path.join('.') || '(root)', message: 'Must not contain the character U+0000' }] : [];
+    const field = path.join('.') || '(root)';
+    if (value.includes('\u0000')) return [{ field, message: 'Must not contain the character U+0000' }];
+    return LONE_SURROGATE.test(value) ? [{ field, message: 'Must be well-formed Unicode: a lone surrogate (U+D800 to U+DFFF) is not a character' }] : [];
   }
   // No schema of ours nests this deep; the schema refuses such a body anyway.
   if (typeof value !== 'object' || value === null || depth > 32) return [];

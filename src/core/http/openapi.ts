@@ -12,6 +12,7 @@ const problemDescriptions: Record<number, string> = {
   412: 'The If-Match ETag is stale: re-read and try again',
   413: 'Request body too large',
   415: 'Unsupported media type',
+  429: 'Too many unknown or revoked API keys from this address: wait for Retry-After seconds',
 };
 
 /** Documents one operation: its summary, success answer and the problem answers it can give. */
@@ -24,7 +25,7 @@ export function ApiOperationDoc(options: {
   errors?: number[];
 }): MethodDecorator {
   const status = options.status ?? 200;
-  const errors = [...new Set([400, 401, ...(options.errors ?? [])])].sort();
+  const errors = [...new Set([400, 401, 429, ...(options.errors ?? [])])].sort();
   return applyDecorators(
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiResponse({
