@@ -9,6 +9,7 @@ import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
 import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
+import { observeHttpRequests } from './metrics/http-metrics.js';
 import { requestIdOf } from './core/http/request-id.js';
 import { needsApiKey } from './core/auth/public-routes.js';
 import { securityHeaders } from './core/http/security-headers.js';
@@ -66,6 +67,7 @@ export async function createApiApp(config: AppConfig, { shutdownHooks = true } =
     route.errorHandler ??= (error, request, reply) => problems.send(error, request, reply);
     if (needsApiKey(route)) route.onRequest = [...[route.onRequest ?? []].flat(), authentication.onRequest];
   });
+  observeHttpRequests(fastify);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);

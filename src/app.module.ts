@@ -13,6 +13,7 @@ import { RedisModule } from './core/redis/redis.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailboxModule } from './mail/mailbox.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -44,6 +45,7 @@ export class ApiModule {
         RemindersModule,
         EmailActionsModule,
         MailboxModule,
+        MetricsModule.forApi(),
       ],
     };
   }

@@ -5,6 +5,7 @@ import { LoggingModule } from './core/logging/logging.module.js';
 import { PrismaModule } from './core/prisma/prisma.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
 import { ActionNoticeWorkerModule } from './email-actions/action-notice-worker.module.js';
 import { UpkeepWorkerModule } from './replans/upkeep-worker.module.js';
@@ -24,6 +25,7 @@ export class WorkerModule {
         ReminderWorkerModule,
         UpkeepWorkerModule,
         ActionNoticeWorkerModule,
+        MetricsModule.forWorker(),
       ],
     };
   }

@@ -34,20 +34,20 @@ export class ReplanOutboxRepository {
   }
 
   /**
-   * Whether a recorded change still has to re-plan this commitment: one of its people (or their
-   * escalation contacts) or the meeting it is due at changed, and the worker has not got to it.
+   * Of these commitments, those a recorded change still has to re-plan: one of their people (or
+   * their escalation contacts) or the meeting they are due at changed, and the worker has not got to it.
    */
-  async pendingFor(commitmentId: string): Promise<boolean> {
-    const [row] = await this.prisma.$queryRaw<{ pending: boolean }[]>`
-      SELECT EXISTS (
+  async awaitingReplan(commitmentIds: string[]): Promise<Set<string>> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM commitment c
+      WHERE c.id = ANY(${commitmentIds}::uuid[]) AND EXISTS (
         SELECT 1 FROM replan_request q
-        WHERE q.meeting_id = (SELECT deadline_meeting_id FROM commitment WHERE id = ${commitmentId}::uuid)
+        WHERE q.meeting_id = c.deadline_meeting_id
            OR q.person_id IN (
-             SELECT cp.person_id FROM commitment_person cp WHERE cp.commitment_id = ${commitmentId}::uuid
+             SELECT cp.person_id FROM commitment_person cp WHERE cp.commitment_id = c.id
              UNION ALL
              SELECT p.escalation_contact_id FROM commitment_person cp JOIN person p ON p.id = cp.person_id
-             WHERE cp.commitment_id = ${commitmentId}::uuid)
-      ) AS pending`;
-    return row.pending;
+             WHERE cp.commitment_id = c.id))`;
+    return new Set(rows.map((r) => r.id));
   }
 }

@@ -50,9 +50,9 @@ export class ReplanOutbox {
     return batches;
   }
 
-  /** Whether a recorded change still has to re-plan this commitment (its reminders may be stale). */
-  pendingFor(commitmentId: string): Promise<boolean> {
-    return this.outbox.pendingFor(commitmentId);
+  /** Of these commitments, those a recorded change still has to re-plan (their reminders may be stale). */
+  awaitingReplan(commitmentIds: string[]): Promise<Set<string>> {
+    return commitmentIds.length ? this.outbox.awaitingReplan(commitmentIds) : Promise.resolve(new Set());
   }
 
   private async replanPersonBatch(tx: Prisma.TransactionClient, request: ReplanRequest): Promise<string[]> {

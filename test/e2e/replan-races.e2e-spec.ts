@@ -67,13 +67,13 @@ describe('re-planning races', () => {
     const created = await t.http().post('/api/v1/commitments').set(ADMIN).send({ title: 'Send the minutes', responsiblePersonIds: [ali.id], deadline: { precision: 'DAY', value: day } }).expect(201);
     const commitmentId = created.body.id as string;
     // An overdue repeat claimed by a worker (its lease far away, so the dispatcher leaves it to us).
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<{ id: string; lease_until: Date }>(
       `INSERT INTO reminder (id, commitment_id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, lease_until, updated_at)
-       VALUES (gen_random_uuid(), $1, $2, 'OVERDUE', 'P1D', now() - interval '1 minute', 'CLAIMED', 'race:' || gen_random_uuid(), now() + interval '1 hour', now())
-       RETURNING id`,
+       VALUES (gen_random_uuid(), $1, $2, 'OVERDUE', 'P1D', now() - interval '1 minute', 'CLAIMED', 'race:' || gen_random_uuid(), date_trunc('milliseconds', now() + interval '1 hour'), now())
+       RETURNING id, lease_until`,
       [commitmentId, ali.id],
     );
-    const reminderId = rows[0].id;
+    const [{ id: reminderId, lease_until: lease }] = rows;
     const before = await deadlocks();
 
     // The writer locks the commitment, then waits on its people (held), before it cancels reminders.
@@ -81,7 +81,7 @@ describe('re-planning races', () => {
     const closing = t.http().patch(`/api/v1/commitments/${commitmentId}`).set(ADMIN).send({ status: 'DONE', responsiblePersonIds: [omar.id] }).then((r) => r);
     await lockWaiters(1);
     // The sender sends, then records it: it needs the commitment the writer holds.
-    const sending = worker.get(ReminderDelivery).deliver(reminderId, { made: 0, max: 3 });
+    const sending = worker.get(ReminderDelivery).deliver({ reminderIds: [reminderId], lease: lease.toISOString() });
     await lockWaiters(2);
     await people.release();
 

@@ -60,6 +60,11 @@ export const configSchema = z.object({
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  // Messages sent over one SMTP connection before it is replaced (servers often cap this).
+  SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).default(500),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // Serves this process's metrics on a separate port (no API key), e.g. for workers, which have no HTTP.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Reminders: see README "Reminders". Offsets and ages are ISO-8601 durations.
   REMINDER_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('09:00'),
   REMINDER_ESCALATE_AFTER: z.string().regex(/^P(?!$)(\d+[YMWD])*(T(\d+[HMS])+)?$/, 'expected an ISO-8601 duration like P7D').default('P7D'),
@@ -69,7 +74,12 @@ export const configSchema = z.object({
   REMINDER_CLAIM_BATCH: z.coerce.number().int().min(1).max(10000).default(500),
   REMINDER_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   REMINDER_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
-  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  // Chunks of reminders one worker delivers at once; their emails share the SMTP pool.
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(4),
+  // Reminders per delivery job: one read, one attempt statement and few SENT marks for all of them.
+  REMINDER_CHUNK_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  // No person gets more reminder emails than this in 24 hours; the rest are SKIPPED.
+  REMINDER_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   // How soon BullMQ notices a delivery whose worker died (the job's lock runs out).
   REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),

@@ -9,6 +9,7 @@ import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';
 
 const MAX_PREPARED = 100;
+const TRANSACTION_TIMEOUT = '10s';
 
 /**
  * Limits every connection runs under. A statement waits at most LOCK_TIMEOUT_MS for a row another
@@ -40,9 +41,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   private readonly prepared = new Map<string, string>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const writes = new pg.Pool({ connectionString: config.DATABASE_URL, options: SESSION_OPTIONS });
-    super({ adapter: new PrismaPg(writes, { disposeExternalPool: true }) });
-    this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, options: SESSION_OPTIONS });
+    const pool = () => new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, options: SESSION_OPTIONS });
+    super({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
+    this.pool = pool();
   }
 
   async onModuleInit(): Promise<void> {
@@ -74,23 +75,52 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   }
 
   /**
-   * A read-only SQL query sent straight to the pool, for hot read paths where Prisma's own work per
-   * query costs more than the query (measured: the dashboard's lists). Same parameter binding as
-   * $queryRaw; rows come back as node-postgres parses them (timestamptz as Date, json parsed, int8
-   * as string: cast counts to int).
+   * A SQL statement sent straight to the pool as a named prepared statement, for hot paths where
+   * Prisma's own work per query costs more than the query (measured: the dashboard's lists, reminder
+   * delivery). Same parameter binding as $queryRaw; rows come back as node-postgres parses them
+   * (timestamptz as Date, json parsed, int8 as string: cast counts to int).
    */
   async read<T>(query: Prisma.Sql): Promise<T[]> {
-    // Named, so each connection prepares a query shape once: on the dashboard's list, planning cost
-    // more than running (2.4 ms against 1.1 ms), and prepared statements doubled queries per second.
-    // A connection keeps what it prepared until it closes, and filters combine into many shapes:
-    // only the first MAX_PREPARED shapes are named (a dashboard uses a handful), the rest planned
-    // each time.
+    return (await this.pool.query<T & pg.QueryResultRow>(this.named(query))).rows;
+  }
+
+  /** A write that stands alone (committed by itself), sent as read() sends queries; its RETURNING rows. */
+  write<T>(query: Prisma.Sql): Promise<T[]> {
+    return this.read<T>(query);
+  }
+
+  /**
+   * Named statements (as read() sends them) in one transaction on one pooled connection, for hot write
+   * paths: a Prisma interactive transaction costs several round trips and re-plans every raw statement.
+   * Lock and statement timeouts keep it short, like every transaction here.
+   */
+  async pooledTransaction<T>(work: (run: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL lock_timeout = '${TRANSACTION_TIMEOUT}'; SET LOCAL statement_timeout = '${TRANSACTION_TIMEOUT}'`);
+      const result = await work(async <R>(query: Prisma.Sql) => (await client.query<R & pg.QueryResultRow>(this.named(query))).rows);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  // Named, so each connection prepares a query shape once: on the dashboard's list, planning cost
+  // more than running (2.4 ms against 1.1 ms), and prepared statements doubled queries per second.
+  // A connection keeps what it prepared until it closes, and filters combine into many shapes:
+  // only the first MAX_PREPARED shapes are named (a dashboard uses a handful), the rest planned
+  // each time.
+  private named(query: Prisma.Sql): pg.QueryConfig {
     let name = this.prepared.get(query.text);
     if (name === undefined && this.prepared.size < MAX_PREPARED) {
       name = `ft_${createHash('sha1').update(query.text).digest('base64url')}`;
       this.prepared.set(query.text, name);
     }
-    return (await this.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values, types: readTypes })).rows;
+    return { name, text: query.text, values: query.values, types: readTypes };
   }
 
   /**
