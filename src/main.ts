@@ -19,17 +19,24 @@ import { createWorker } from './worker.factory.js';
 async function main(): Promise<void> {
   const { config, embedded, stop } = await startEmbeddedParts(readConfig());
   const running: { api?: NestFastifyApplication; worker?: INestApplicationContext } = {};
+  const withWorker = !process.argv.includes('--api');
+  const startup = (async () => {
+    await assertServicesReachable(config);
+    if (process.argv.includes('--prepare')) await prepareDatabase(config);
+    running.api = await createApiApp(config, { shutdownHooks: false });
+    if (withWorker) running.worker = await createWorker(config, { shutdownHooks: false });
+    // Listening last: once /health answers, the whole service runs.
+    await running.api.listen({ port: config.PORT, host: config.HOST });
+  })();
+  // A signal during start-up lets it finish (or fail) first, so nothing is closed under a part
+  // still starting.
   closeOnSignal(async () => {
+    await startup.catch(() => undefined);
     await running.worker?.close();
     await running.api?.close();
     await stop();
   });
-  await assertServicesReachable(config);
-  if (process.argv.includes('--prepare')) await prepareDatabase(config);
-  running.api = await createApiApp(config, { shutdownHooks: false });
-  await running.api.listen({ port: config.PORT, host: config.HOST });
-  const withWorker = !process.argv.includes('--api');
-  if (withWorker) running.worker = await createWorker(config, { shutdownHooks: false });
+  await startup;
   // On stderr: stdout carries the JSON log lines, one per line, for whatever collects them.
   process.stderr.write(`${startedMessage(config, embedded, withWorker)}\n`);
 }
