@@ -1,5 +1,4 @@
 import { SetMetadata } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 
 export const roles = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
 export type Role = (typeof roles)[number];
@@ -24,15 +23,25 @@ declare module 'fastify' {
 /** The least role a route needs. Without it: VIEWER to read, EDITOR to write. */
 export const RequireRole = (role: Role) => SetMetadata(ROLE_KEY, role);
 
+/** The metadata key of @nestjs/platform-fastify's RouteConfig (not exported from its entry point). */
+const ROUTE_CONFIG = '__fastify_route_config__';
+
+/** Adds `public: true` to a handler's Fastify route config, keeping what RouteConfig set (a rate limit). */
+function markPublic(handler: object): void {
+  const config = (Reflect.getMetadata(ROUTE_CONFIG, handler) as object | undefined) ?? {};
+  Reflect.defineMetadata(ROUTE_CONFIG, { ...config, public: true }, handler);
+}
+
 /**
  * A route (or every route of a controller) that needs no API key. Fastify learns it through the
  * route's config, so the key check can run before the request body is read (ApiKeyAuthentication).
+ * Put it above a method's @RouteConfig (decorators apply bottom-up), or on the controller.
  */
 export const Public = (): ClassDecorator & MethodDecorator =>
   (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (descriptor) {
       SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
-      RouteConfig({ public: true })(target, key!, descriptor);
+      markPublic(descriptor.value as object);
       return;
     }
     const controller = target as abstract new (...args: never[]) => unknown;
@@ -40,7 +49,7 @@ export const Public = (): ClassDecorator & MethodDecorator =>
     const prototype = controller.prototype as object;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = Object.getOwnPropertyDescriptor(prototype, name);
-      if (name !== 'constructor' && typeof method?.value === 'function') RouteConfig({ public: true })(prototype, name, method);
+      if (name !== 'constructor' && typeof method?.value === 'function') markPublic(method.value as object);
     }
   };
 
