@@ -3,7 +3,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { ApiKeyAuthentication } from './api-keys/api-key-authentication.js';
 import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
@@ -11,6 +10,9 @@ import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
 import { observeHttpRequests } from './metrics/http-metrics.js';
 import { requestIdOf } from './core/http/request-id.js';
+import { PinoNestLogger } from './core/logging/nest-logger.js';
+import { logRequests } from './core/logging/request-logs.js';
+import { ROOT_LOGGER } from './core/logging/root-logger.js';
 import { needsApiKey } from './core/auth/public-routes.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { acceptActionForms } from './email-actions/action-forms.plugin.js';
@@ -43,12 +45,13 @@ export async function createApiApp(config: AppConfig, { shutdownHooks = true } =
     // Nest would add a form (urlencoded) parser; the API speaks JSON only, with Fastify's own parser.
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   if (shutdownHooks) app.enableShutdownHooks();
   app.useGlobalFilters(problems);
   app.useGlobalPipes(validationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, app.get(ROOT_LOGGER));
   // The API speaks JSON only: a text body gets 415, not a confusing validation error.
   fastify.removeContentTypeParser('text/plain');
   acceptActionForms(fastify);

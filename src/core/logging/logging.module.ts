@@ -1,38 +1,11 @@
-import { Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
+import { PinoNestLogger } from './nest-logger.js';
+import { createRootLogger, ROOT_LOGGER } from './root-logger.js';
 
-/** A calendar feed's address is its secret: request lines show which route, never the token. */
-const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
-
-/**
- * Logs for a person at a terminal in development (pino-pretty: one coloured line per entry) and
- * JSON everywhere else (files, containers, log shippers). Every request line carries the request id
- * Fastify assigned.
- */
+/** The process's pino logger and Nest's logger on top of it; the API adds its request lines (logRequests). */
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          // The x-request-id header is logged as req.id once accepted (see requestIdOf), never as sent.
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-request-id"]'],
-          serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(FEED_TOKEN, '$1[Redacted]') }) },
-          customProps: () => ({ service: 'followthrough' }),
-          ...(readableLogs(config)
-            ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } } }
-            : {}),
-        },
-        // Without an explicit catch-all, platform-fastify 12 logs no requests at all.
-        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-      }),
-    }),
-  ],
+  providers: [{ provide: ROOT_LOGGER, inject: [APP_CONFIG], useFactory: createRootLogger }, PinoNestLogger],
+  exports: [ROOT_LOGGER, PinoNestLogger],
 })
 export class LoggingModule {}
-
-export const readableLogs = (config: Pick<AppConfig, 'NODE_ENV'>, stdout: { isTTY?: boolean } = process.stdout): boolean =>
-  config.NODE_ENV === 'development' && stdout.isTTY === true;
