@@ -71,6 +71,13 @@ describe(logRequests.name, () => {
     expect(JSON.stringify(lines)).not.toMatch(/token-abc|secret|sent-id/);
   });
 
+  it('redacts the token of an email action link', async () => {
+    const { app, lines } = await served();
+    await app.inject({ url: '/actions/action-token-xyz' });
+    expect(lines.find((l) => l.msg === 'request completed')).toMatchObject({ req: { url: '/actions/[Redacted]' } });
+    expect(JSON.stringify(lines)).not.toMatch(/action-token-xyz/);
+  });
+
   it("logs Nest's lines made while handling a request with that request", async () => {
     const { app, lines } = await served();
     await app.inject({ url: '/api/v1/calendar/token-abc.ics' });

@@ -3,8 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-/** A calendar feed's address is its secret: request lines show which route, never the token. */
-const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
+/**
+ * A calendar feed's address and an email action link are their own secrets: request lines show
+ * which route, never the token.
+ */
+const SECRET_PATH = /(\/api\/v1\/calendar\/|\/actions\/)[^/?#]*/;
 
 const handling = new AsyncLocalStorage<Logger>();
 
@@ -19,7 +22,7 @@ export const requestLogger = (): Logger | undefined => handling.getStore();
 export function logRequests(fastify: FastifyInstance, root: Logger): void {
   const logRequest = pinoHttp({
     logger: root,
-    serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(FEED_TOKEN, '$1[Redacted]') }) },
+    serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(SECRET_PATH, '$1[Redacted]') }) },
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     // pino-http reads the id and the query from the Node request.
