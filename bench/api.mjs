@@ -49,7 +49,9 @@ async function prepare(db) {
     writerKey.slice(0, 7),
   ]);
   // Open commitments to write to, drawn at random from the whole table.
-  const targets = (await db.query(`SELECT id FROM commitment TABLESAMPLE SYSTEM (5) WHERE status IN ('OPEN', 'IN_PROGRESS') AND deleted_at IS NULL LIMIT 20000`)).rows.map((r) => r.id);
+  const targets = (
+    await db.query(`SELECT id FROM commitment TABLESAMPLE SYSTEM (5) WHERE status IN ('OPEN', 'IN_PROGRESS') AND deleted_at IS NULL LIMIT 20000`)
+  ).rows.map((r) => r.id);
   return { partyId: rows[0].id, total, matches, key, writerKey, targets };
 }
 
@@ -60,7 +62,8 @@ function start(script, args, env, logFile) {
 }
 
 async function waitFor(url, headers = {}) {
-  for (let i = 0; i < 1200; i++) { // up to 2 minutes: a busy machine starts slowly
+  for (let i = 0; i < 1200; i++) {
+    // up to 2 minutes: a busy machine starts slowly
     try {
       const res = await fetch(url, { headers });
       if (res.ok) return;
@@ -75,8 +78,15 @@ async function waitFor(url, headers = {}) {
 async function load(url, connections, headers) {
   await autocannon({ url, connections, duration: WARMUP, headers }); // warm-up: plans, caches, JIT
   const result = await autocannon({ url, connections, duration: DURATION, headers });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total };
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+  };
 }
 
 /**
@@ -118,11 +128,35 @@ async function main() {
   await db.end();
 
   const cases = [
-    { name: 'Dashboard list (open, by deadline, limit 50)', api: '/api/v1/commitments?status=PROPOSED&status=OPEN&status=IN_PROGRESS&status=DEFERRED&limit=50', raw: '/list', connections: 32, p99Target: 50 },
-    { name: 'Filtered list (party + overdue)', api: `/api/v1/commitments?partyId=${partyId}&overdue=true&limit=50`, raw: `/overdue?partyId=${partyId}`, connections: 32, p99Target: 50 },
-    { name: `Full-text search ("naval delegation", ${matches} matches)`, api: '/api/v1/commitments?q=naval%20delegation&limit=50', raw: '/search?q=naval%20delegation', connections: 32, p99Target: 75 },
+    {
+      name: 'Dashboard list (open, by deadline, limit 50)',
+      api: '/api/v1/commitments?status=PROPOSED&status=OPEN&status=IN_PROGRESS&status=DEFERRED&limit=50',
+      raw: '/list',
+      connections: 32,
+      p99Target: 50,
+    },
+    {
+      name: 'Filtered list (party + overdue)',
+      api: `/api/v1/commitments?partyId=${partyId}&overdue=true&limit=50`,
+      raw: `/overdue?partyId=${partyId}`,
+      connections: 32,
+      p99Target: 50,
+    },
+    {
+      name: `Full-text search ("naval delegation", ${matches} matches)`,
+      api: '/api/v1/commitments?q=naval%20delegation&limit=50',
+      raw: '/search?q=naval%20delegation',
+      connections: 32,
+      p99Target: 75,
+    },
     { name: 'Summary (all commitments)', api: '/api/v1/dashboard/summary', raw: '/summary', connections: 8, p99Target: 300 },
-    { name: 'Compliance (all parties, 2020)', api: '/api/v1/dashboard/compliance?from=2020-01-01&to=2020-12-31', raw: '/compliance?from=2020-01-01T00:00:00Z&to=2020-12-31T23:59:59.999Z', connections: 8, p99Target: 300 },
+    {
+      name: 'Compliance (all parties, 2020)',
+      api: '/api/v1/dashboard/compliance?from=2020-01-01&to=2020-12-31',
+      raw: '/compliance?from=2020-01-01T00:00:00Z&to=2020-12-31T23:59:59.999Z',
+      connections: 8,
+      p99Target: 300,
+    },
   ];
   const env = {
     NODE_ENV: 'production',
@@ -180,15 +214,28 @@ async function main() {
       const writing = write(4, random, writerHeaders, WARMUP + DURATION);
       const mixed = await load(`http://127.0.0.1:${API_PORT}${c.api}`, c.connections, headers);
       const writes = await writing;
-      results.push({ ...c, stack, raw: bare, mixed, writes, ratio: stack.rps / bare.rps, met: stack.p99 < c.p99Target, metWithWrites: mixed.p99 < c.p99Target });
-      console.log(`${c.name}: API ${stack.rps} req/s p99 ${stack.p99} ms; raw ${bare.rps} req/s p99 ${bare.p99} ms; with 4 writers ${mixed.rps} req/s p99 ${mixed.p99} ms (writes ${writes.rps}/s p99 ${writes.p99} ms ${JSON.stringify(writes.statuses)})`);
+      results.push({
+        ...c,
+        stack,
+        raw: bare,
+        mixed,
+        writes,
+        ratio: stack.rps / bare.rps,
+        met: stack.p99 < c.p99Target,
+        metWithWrites: mixed.p99 < c.p99Target,
+      });
+      console.log(
+        `${c.name}: API ${stack.rps} req/s p99 ${stack.p99} ms; raw ${bare.rps} req/s p99 ${bare.p99} ms; with 4 writers ${mixed.rps} req/s p99 ${mixed.p99} ms (writes ${writes.rps}/s p99 ${writes.p99} ms ${JSON.stringify(writes.statuses)})`,
+      );
     }
     // Write throughput: one writer on one commitment, then 16 writers each on its own commitment.
     await write(16, (w) => targets[w], writerHeaders, WARMUP);
     for (const writers of [1, 16]) {
       const result = await write(writers, (w) => targets[w], writerHeaders, DURATION);
       writeResults.push(result);
-      console.log(`${writers} writer(s) on distinct commitments: ${result.rps} writes/s p50 ${result.p50} ms p99 ${result.p99} ms ${JSON.stringify(result.statuses)}`);
+      console.log(
+        `${writers} writer(s) on distinct commitments: ${result.rps} writes/s p50 ${result.p50} ms p99 ${result.p99} ms ${JSON.stringify(result.statuses)}`,
+      );
     }
   } finally {
     stop();
@@ -219,7 +266,10 @@ async function main() {
     `Writes alone: 1 writer ${one.rps}/s (p50 ${one.p50} ms, p99 ${one.p99} ms); 16 writers on 16 distinct commitments ${sixteen.rps}/s ` +
       `(p50 ${sixteen.p50} ms, p99 ${sixteen.p99} ms): ${(sixteen.rps / one.rps).toFixed(2)}x. Answers: ${JSON.stringify(one.statuses)}, ${JSON.stringify(sixteen.statuses)}`,
   ];
-  writeFileSync(path.join(outDir, `dashboard-${stamp}.json`), JSON.stringify({ machine, logLevel: LOG_LEVEL, warmup: WARMUP, duration: DURATION, results, writes: writeResults }, null, 2));
+  writeFileSync(
+    path.join(outDir, `dashboard-${stamp}.json`),
+    JSON.stringify({ machine, logLevel: LOG_LEVEL, warmup: WARMUP, duration: DURATION, results, writes: writeResults }, null, 2),
+  );
   writeFileSync(path.join(outDir, `dashboard-${stamp}.md`), lines.join('\n') + '\n');
   console.log(`\n${lines.join('\n')}\n\nWritten to bench-results/dashboard-${stamp}.{json,md}`);
 }

@@ -11,7 +11,12 @@ const transport = createTransport({ url, pool: true, maxConnections: Number(pool
 process.on('message', async () => {
   await Promise.all(
     Array.from({ length: Number(count) }, (_, i) =>
-      transport.sendMail({ from: 'Followthrough <followthrough@bench.local>', to: `person${i % 1000}@bench.local`, ...email, messageId: `<baseline.${randomUUID()}@bench.local>` }),
+      transport.sendMail({
+        from: 'Followthrough <followthrough@bench.local>',
+        to: `person${i % 1000}@bench.local`,
+        ...email,
+        messageId: `<baseline.${randomUUID()}@bench.local>`,
+      }),
     ),
   );
   transport.close();

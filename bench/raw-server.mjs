@@ -14,11 +14,15 @@ const statement = (sql) => [sql.text, sql.values];
 // The API reads a page's keys and then, for rows it has not mapped before, the rows in full (and
 // reuses a search's ranking while no commitment is written); here every request ranks and every
 // row is read in full, in the same statement as the keys.
-const fullRows = (keys, order) => [`SELECT ${commitmentColumns.text} FROM (${keys.text}) k JOIN commitment c ON c.id = k.id ORDER BY ${order} LIMIT 51`, keys.values];
+const fullRows = (keys, order) => [
+  `SELECT ${commitmentColumns.text} FROM (${keys.text}) k JOIN commitment c ON c.id = k.id ORDER BY ${order} LIMIT 51`,
+  keys.values,
+];
 
 const queries = {
   list: () => fullRows(pageSql({ statuses: OPEN_STATUSES }, BY_DEADLINE, 51, undefined, new Date()), 'k."sortValue" NULLS LAST, c.id'),
-  overdue: (q) => fullRows(pageSql({ ownerPartyId: q.get('partyId'), overdue: true }, BY_DEADLINE, 51, undefined, new Date()), 'k."sortValue" NULLS LAST, c.id'),
+  overdue: (q) =>
+    fullRows(pageSql({ ownerPartyId: q.get('partyId'), overdue: true }, BY_DEADLINE, 51, undefined, new Date()), 'k."sortValue" NULLS LAST, c.id'),
   search: (q) => fullRows(rankedSql({ q: q.get('q') }, new Date(), new Date()), 'k.rank DESC, c.id'),
   summary: () => statement(keptTalliesSql(new Date())),
   compliance: (q) => statement(complianceSql({ dueEnd: { from: new Date(q.get('from')), to: new Date(q.get('to')) } }, new Date())),

@@ -91,7 +91,11 @@ async function seed(db, commitments, peoplePerCommitment, label) {
   );
   const people = (await db.query('SELECT id, time_zone FROM person ORDER BY id')).rows;
   const links = ids.rows.flatMap((c, i) =>
-    Array.from({ length: peoplePerCommitment }, (_, k) => ({ commitmentId: c.id, person: people[(i * peoplePerCommitment + k) % people.length], role: k === 0 ? 'RESPONSIBLE' : 'WATCHER' })),
+    Array.from({ length: peoplePerCommitment }, (_, k) => ({
+      commitmentId: c.id,
+      person: people[(i * peoplePerCommitment + k) % people.length],
+      role: k === 0 ? 'RESPONSIBLE' : 'WATCHER',
+    })),
   );
   for (let i = 0; i < links.length; i += 20_000) {
     const part = links.slice(i, i + 20_000);
@@ -110,7 +114,14 @@ async function insertReminders(db, rows) {
       `INSERT INTO reminder (id, commitment_id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
        SELECT gen_random_uuid(), c, p, k::"ReminderKind", o, f, 'PENDING', d, now()
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS t(c, p, k, o, f, d)`,
-      [part.map((r) => r.commitmentId), part.map((r) => r.recipientPersonId), part.map((r) => r.kind), part.map((r) => r.offset), part.map((r) => r.fireAt), part.map((r) => r.dedupeKey)],
+      [
+        part.map((r) => r.commitmentId),
+        part.map((r) => r.recipientPersonId),
+        part.map((r) => r.kind),
+        part.map((r) => r.offset),
+        part.map((r) => r.fireAt),
+        part.map((r) => r.dedupeKey),
+      ],
     );
   }
 }
@@ -130,7 +141,13 @@ async function startSink() {
       if (type !== 'listening') child.send({ type });
     });
   const { port } = await ask('listening');
-  return { port, count: async () => (await ask('count')).count, report: () => ask('report'), reset: () => ask('reset'), stop: () => child.send({ type: 'stop' }) };
+  return {
+    port,
+    count: async () => (await ask('count')).count,
+    report: () => ask('report'),
+    reset: () => ask('reset'),
+    stop: () => child.send({ type: 'stop' }),
+  };
 }
 
 /** Bare nodemailer in `processes` processes, `count` emails in all; resolves with the emails per second. */
@@ -140,7 +157,13 @@ async function runBaseline(sink, count, processes) {
   const email = renderReminderEmail({
     kind: 'DUE',
     recipient: { name: 'Person 1', timeZone: 'Europe/Moscow' },
-    commitment: { id: '00000000-0000-4000-8000-000000000000', title: 'Burst 1', description: null, deadlineLabel: now.toISOString().slice(0, 10), deadlineEnd: now },
+    commitment: {
+      id: '00000000-0000-4000-8000-000000000000',
+      title: 'Burst 1',
+      description: null,
+      deadlineLabel: now.toISOString().slice(0, 10),
+      deadlineEnd: now,
+    },
     owedBy: { party: null, people: ['Person 1'] },
     owedTo: null,
     meeting: null,
@@ -154,7 +177,11 @@ async function runBaseline(sink, count, processes) {
   await sink.reset();
   const senders = Array.from({ length: processes }, (_, i) => {
     const share = Math.floor(count / processes) + (i < count % processes ? 1 : 0);
-    const child = fork(path.join(root, 'bench/baseline-sender.mjs'), [String(share), `smtp://127.0.0.1:${sink.port}`, String(SMTP_POOL), String(SMTP_MAX_MESSAGES), file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(
+      path.join(root, 'bench/baseline-sender.mjs'),
+      [String(share), `smtp://127.0.0.1:${sink.port}`, String(SMTP_POOL), String(SMTP_MAX_MESSAGES), file],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
     return { child, ready: new Promise((r) => child.once('message', r)), exited: new Promise((r) => child.on('exit', r)) };
   });
   await Promise.all(senders.map((s) => s.ready));
@@ -209,7 +236,16 @@ async function main() {
   let planned = [];
   for (const c of commitments) {
     const recipients = byCommitment.get(c.id).map((l) => ({ personId: l.person_id, timeZone: people.get(l.person_id), role: l.role, escalationContact: null }));
-    for (const r of planReminders({ commitmentId: c.id, status: 'OPEN', deadlineEnd: c.deadline_end, deadlineTimeZone: 'UTC', recipients, policy, escalateAfter: null, now })) {
+    for (const r of planReminders({
+      commitmentId: c.id,
+      status: 'OPEN',
+      deadlineEnd: c.deadline_end,
+      deadlineTimeZone: 'UTC',
+      recipients,
+      policy,
+      escalateAfter: null,
+      now,
+    })) {
       if (r.fireAt > now) planned.push({ ...r, commitmentId: c.id });
     }
   }
@@ -254,7 +290,10 @@ async function main() {
   const loadAfter = os.loadavg();
   const report = await sink.report();
   const dueMs = due.getTime();
-  const lateness = report.received.filter(([id]) => id.startsWith('reminder.')).map(([, t]) => t - dueMs).sort((a, b) => a - b);
+  const lateness = report.received
+    .filter(([id]) => id.startsWith('reminder.'))
+    .map(([, t]) => t - dueMs)
+    .sort((a, b) => a - b);
   const duplicates = report.duplicates;
   const status = (await db.query(`SELECT status, count(*)::int AS n FROM reminder WHERE dedupe_key LIKE 'burst:%' GROUP BY status`)).rows;
   const after = await redisFootprint(redis);

@@ -41,7 +41,9 @@ async function main() {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const started = Date.now();
-  await db.query('TRUNCATE calendar_feed, reminder, commitment_event, commitment_person, commitment, meeting_participant, meeting, person, meeting_series, party CASCADE');
+  await db.query(
+    'TRUNCATE calendar_feed, reminder, commitment_event, commitment_person, commitment, meeting_participant, meeting, person, meeting_series, party CASCADE',
+  );
   await db.query('SELECT setseed(0.42)');
   await db.query(`INSERT INTO party (id, name, kind, updated_at)
     SELECT gen_random_uuid(), 'Party ' || lpad(i::text, 3, '0'), 'COUNTRY', now() FROM generate_series(1, 200) i`);
@@ -61,7 +63,7 @@ async function main() {
   const { rows: indexes } = await db.query(`SELECT indexname, indexdef FROM pg_indexes
     WHERE tablename IN ('commitment', 'commitment_person') AND indexname NOT LIKE '%pkey'`);
   for (const { indexname } of indexes) await db.query(`DROP INDEX "${indexname}"`);
-  await db.query("SET session_replication_role = replica"); // references are drawn from existing rows
+  await db.query('SET session_replication_role = replica'); // references are drawn from existing rows
   for (let offset = 0; offset < COMMITMENTS; offset += BATCH) {
     const size = Math.min(BATCH, COMMITMENTS - offset);
     await db.query(insertBatch, [size]);

@@ -29,5 +29,6 @@ for (const [name, generate] of Object.entries(generatedSecrets)) {
   written.push(name);
 }
 if (written.length) writeFileSync('.env', text, { mode: 0o600 });
-if (created) console.log(`Created .env from .env.example${written.length ? `, with a new random ${written.join(', ')}` : ''}; edit it to change the configuration.`);
+if (created)
+  console.log(`Created .env from .env.example${written.length ? `, with a new random ${written.join(', ')}` : ''}; edit it to change the configuration.`);
 else if (written.length) console.log(`Wrote a new random ${written.join(', ')} into .env.`);

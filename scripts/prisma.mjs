@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const enginesDir = path.join(root, 'node_modules', '@prisma', 'engines');
-const hasNativeEngine =
-  existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith('schema-engine'));
+const hasNativeEngine = existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith('schema-engine'));
 
 const env = { ...process.env };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !hasNativeEngine) {

@@ -165,7 +165,11 @@ rl.on('line', (line) => {
       send({
         jsonrpc: '2.0',
         id: req.id,
-        error: { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: false, message, error_code: err?.code ?? undefined, meta: err?.meta } },
+        error: {
+          code: 4466,
+          message: 'An error happened. Check the data field for details.',
+          data: { is_panic: false, message, error_code: err?.code ?? undefined, meta: err?.meta },
+        },
       });
     }
   });

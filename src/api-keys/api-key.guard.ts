@@ -20,8 +20,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const principal = request.principal;
     if (!principal) throw new ProblemError(401, 'unauthenticated', 'Send an API key as "Authorization: Bearer <key>"');
-    const needed: Role =
-      this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? (SAFE_METHODS.has(request.method) ? 'VIEWER' : 'EDITOR');
+    const needed: Role = this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? (SAFE_METHODS.has(request.method) ? 'VIEWER' : 'EDITOR');
     if (!hasRole(principal.role, needed)) {
       throw new ProblemError(403, 'forbidden', `This needs the ${needed} role; the key has ${principal.role}`);
     }

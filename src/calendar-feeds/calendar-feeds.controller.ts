@@ -19,7 +19,8 @@ export class CalendarFeedsController {
   @RequireRole('VIEWER')
   @ApiOperationDoc({
     summary: 'Create a secret iCalendar feed of deadlines, for a person or for list filters',
-    description: 'A feed only shows what its creator may already read, so a viewer may create one. It belongs to the API key that creates it and ends when that key is revoked. The URL is shown once; only its hash is kept.',
+    description:
+      'A feed only shows what its creator may already read, so a viewer may create one. It belongs to the API key that creates it and ends when that key is revoked. The URL is shown once; only its hash is kept.',
     status: 201,
     response: calendarFeedSchema,
   })
@@ -43,7 +44,11 @@ export class CalendarFeedsController {
   @ApiBearerAuth()
   @RequireRole('VIEWER')
   @HttpCode(204)
-  @ApiOperationDoc({ summary: 'Revoke a calendar feed: its URL answers 404 from now on. Revoking the API key that created a feed ends it too', status: 204, errors: [403, 404] })
+  @ApiOperationDoc({
+    summary: 'Revoke a calendar feed: its URL answers 404 from now on. Revoking the API key that created a feed ends it too',
+    status: 204,
+    errors: [403, 404],
+  })
   async revoke(@Param('id', { schema: idParam }) id: string, @CurrentPrincipal() principal: Principal) {
     await this.feeds.revoke(id, principal);
   }
@@ -55,7 +60,8 @@ export class CalendarFeedsController {
   @ApiProduces('text/calendar')
   @ApiOperationDoc({
     summary: 'A calendar feed (iCalendar, RFC 5545): each deadline as an event with an alarm. No API key: the address is the secret',
-    description: '`file` is `<token>.ics` as in the URL the feed was created with. Unknown or revoked, or its key revoked: 404. Open commitments show however old their deadline; closed ones for a year back.',
+    description:
+      '`file` is `<token>.ics` as in the URL the feed was created with. Unknown or revoked, or its key revoked: 404. Open commitments show however old their deadline; closed ones for a year back.',
     response: z.string().meta({ description: 'text/calendar' }),
     errors: [404],
   })

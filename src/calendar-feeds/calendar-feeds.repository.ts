@@ -21,7 +21,13 @@ const serving = { revokedAt: null, OR: [{ createdByKeyId: null }, { createdByKey
 export class CalendarFeedsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { tokenHash: string; personId: string | null; filter: Prisma.InputJsonValue | null; createdBy: string; createdByKeyId: string | null }): Promise<FeedRow> {
+  create(data: {
+    tokenHash: string;
+    personId: string | null;
+    filter: Prisma.InputJsonValue | null;
+    createdBy: string;
+    createdByKeyId: string | null;
+  }): Promise<FeedRow> {
     return this.prisma.calendarFeed.create({ data: { ...data, filter: data.filter ?? Prisma.DbNull }, select });
   }
 

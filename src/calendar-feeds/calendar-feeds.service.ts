@@ -54,7 +54,12 @@ export class CalendarFeedsService {
   async list(query: ListQuery): Promise<Page<CalendarFeedSummary>> {
     const after = decodeCursor(query.cursor, idCursorSchema);
     const rows = await this.repository.list(query.limit, after?.id);
-    return toPage(rows, query.limit, (row) => this.summaryOf(row), (row) => ({ id: row.id }));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => this.summaryOf(row),
+      (row) => ({ id: row.id }),
+    );
   }
 
   /** The key that created a feed may revoke it; any other key needs the editor role. */
@@ -75,14 +80,19 @@ export class CalendarFeedsService {
     const filter = this.filterOf(feed);
     const commitments = filter ? await this.commitmentsFor(filter, new Date()) : [];
     const link = (id: string) => new URL(`/api/v1/commitments/${id}`, this.config.PUBLIC_URL).toString();
-    return calendar('Followthrough deadlines', commitments.map((c) => eventLines(c, { link })));
+    return calendar(
+      'Followthrough deadlines',
+      commitments.map((c) => eventLines(c, { link })),
+    );
   }
 
   private async commitmentsFor(filter: CommitmentFilter, now: Date): Promise<CommitmentJson[]> {
     const open = within(filter.statuses, OPEN_STATUSES);
     const closed = within(filter.statuses, CLOSED_STATUSES);
     const [current, past] = await Promise.all([
-      open.length ? this.search.page({ ...filter, statuses: open, dated: true }, { sort: 'deadline', key: 'deadline', order: 'asc' }, MAX_OPEN_EVENTS, undefined, now) : null,
+      open.length
+        ? this.search.page({ ...filter, statuses: open, dated: true }, { sort: 'deadline', key: 'deadline', order: 'asc' }, MAX_OPEN_EVENTS, undefined, now)
+        : null,
       closed.length
         ? this.search.page(
             { ...filter, statuses: closed, dated: true, dueEnd: { from: new Date(now.getTime() - CLOSED_LOOK_BACK_MS) } },

@@ -5,7 +5,11 @@ const MAX_LINE_OCTETS = 75;
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**
@@ -58,7 +62,9 @@ export function eventLines(c: CommitmentJson, context: FeedEventContext): string
   }
   const link = context.link(c.id);
   const state = c.overdue ? `${c.status} (overdue)` : c.status;
-  const description = [`Status: ${state}`, `Deadline: ${deadline.label}`, c.sourceQuote ? `“${c.sourceQuote}”` : null, link].filter((l) => l !== null).join('\n');
+  const description = [`Status: ${state}`, `Deadline: ${deadline.label}`, c.sourceQuote ? `“${c.sourceQuote}”` : null, link]
+    .filter((l) => l !== null)
+    .join('\n');
   return [
     'BEGIN:VEVENT',
     `UID:commitment-${c.id}@followthrough`,
@@ -81,6 +87,15 @@ export function eventLines(c: CommitmentJson, context: FeedEventContext): string
 }
 
 export function calendar(name: string, events: string[][]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Followthrough//Deadlines//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, ...events.flat(), 'END:VCALENDAR'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Followthrough//Deadlines//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    ...events.flat(),
+    'END:VCALENDAR',
+  ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -79,4 +79,6 @@ export class CommitmentSearchService {
 }
 
 const mismatch = () =>
-  ProblemError.badRequest('invalid_cursor', 'The cursor belongs to a list in another order', [{ field: 'cursor', message: 'Use it with the sort and order it came from' }]);
+  ProblemError.badRequest('invalid_cursor', 'The cursor belongs to a list in another order', [
+    { field: 'cursor', message: 'Use it with the sort and order it came from' },
+  ]);

@@ -31,7 +31,9 @@ const editable = {
   assessment: z.enum(Assessment).nullable().meta({ description: 'Outcome once closed: FULL (+1), PARTIAL (0), NONE (-1)' }),
   kind: z.enum(CommitmentKind).nullable(),
   completedAt: instantInput.nullable().meta({ description: 'When it was done; defaults to the moment status becomes DONE' }),
-  reminderPolicy: reminderPolicySchema.nullable().meta({ description: 'Overrides the default reminder policy for the deadline’s precision; null uses the default' }),
+  reminderPolicy: reminderPolicySchema
+    .nullable()
+    .meta({ description: 'Overrides the default reminder policy for the deadline’s precision; null uses the default' }),
 };
 
 export const createCommitmentSchema = z
@@ -115,7 +117,8 @@ export const commitmentFilterShape = {
   status: statusList.optional(),
   overdue: flag.optional().meta({ description: 'true: the deadline window has closed and it is not DONE or CANCELLED; false: the others' }),
   dueFrom: dayOrInstant.optional().meta({
-    description: 'With dueTo: the deadline window overlaps [dueFrom, dueTo]. A day means its start (dueFrom) or its end (dueTo), UTC. Undated commitments never match',
+    description:
+      'With dueTo: the deadline window overlaps [dueFrom, dueTo]. A day means its start (dueFrom) or its end (dueTo), UTC. Undated commitments never match',
     example: '2020-01-01',
   }),
   dueTo: dayOrInstant.optional().meta({ example: '2020-12-31' }),
@@ -125,7 +128,13 @@ export const commitmentFilterShape = {
   meetingId: z.uuid().optional().meta({ description: 'Made at this meeting' }),
   seriesId: z.uuid().optional().meta({ description: 'Made at a meeting of this series' }),
   tag: z.string().trim().min(1).max(50).optional(),
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Full-text search over title, description and source quote (web-search syntax: words, "phrases", -excluded, or)' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Full-text search over title, description and source quote (web-search syntax: words, "phrases", -excluded, or)' }),
 };
 
 export const commitmentFilterSchema = z.strictObject(commitmentFilterShape).meta({ id: 'CommitmentFilter' });
@@ -154,10 +163,13 @@ export const commitmentEventSchema = z
     id: z.uuid(),
     commitmentId: z.uuid(),
     type: z.enum(CommitmentEventType),
-    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable().meta({
-      description: 'For CREATED the initial values (from null); for UPDATED and STATUS_CHANGED each changed field',
-      example: { status: { from: 'OPEN', to: 'DONE' } },
-    }),
+    changes: z
+      .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
+      .nullable()
+      .meta({
+        description: 'For CREATED the initial values (from null); for UPDATED and STATUS_CHANGED each changed field',
+        example: { status: { from: 'OPEN', to: 'DONE' } },
+      }),
     note: z.string().nullable(),
     actor: z.string().meta({ example: 'api-key:Secretariat' }),
     createdAt: instant,

@@ -43,7 +43,11 @@ export class CommitmentsController {
 
   @Post()
   @ApiOperationDoc({ summary: 'Record a commitment', status: 201, response: commitmentSchema, errors: [403] })
-  async create(@Body({ schema: createCommitmentSchema }) body: CreateCommitment, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @Body({ schema: createCommitmentSchema }) body: CreateCommitment,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return send(reply, await this.commitments.create(body, principal));
   }
 
@@ -103,7 +107,11 @@ export class CommitmentsController {
   @Post(':id/reject')
   @HttpCode(204)
   @ApiOperationDoc({ summary: 'Reject a PROPOSED commitment: it is deleted, with a history entry', status: 204, errors: [403, 404, 409] })
-  async reject(@Param('id', { schema: idParam }) id: string, @Body({ schema: rejectSchema.optional() }) body: { reason?: string } | undefined, @CurrentPrincipal() principal: Principal) {
+  async reject(
+    @Param('id', { schema: idParam }) id: string,
+    @Body({ schema: rejectSchema.optional() }) body: { reason?: string } | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     await this.commitments.reject(id, principal, body?.reason);
   }
 

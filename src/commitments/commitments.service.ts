@@ -8,12 +8,7 @@ import { PrismaService } from '../core/prisma/prisma.service.js';
 import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 import { CommitmentDeadlines, deadlineAsInput, type DeadlineColumns } from './commitment-deadline.js';
 import { etagOf, toCommitmentJson, toEventJson } from './commitment.mapper.js';
-import type {
-  CommitmentEventJson,
-  CommitmentJson,
-  CreateCommitment,
-  UpdateCommitment,
-} from './commitment.schemas.js';
+import type { CommitmentEventJson, CommitmentJson, CreateCommitment, UpdateCommitment } from './commitment.schemas.js';
 import { diff, stateOf, type CommitmentState } from './commitment-state.js';
 import { allowedNext, canTransition, isClosed } from './commitment-status.js';
 import { CommitmentsRepository, type Alongside, type CommitmentRow, type EventDraft, type PersonLink } from './commitments.repository.js';
@@ -213,7 +208,9 @@ export class CommitmentsService {
     const errors: FieldError[] = [
       ...partyFields.filter((f) => missing.partyIds.includes(input[f]!)).map((f) => ({ field: f, message: `Party ${input[f]} does not exist` })),
       ...personFields.flatMap((f) =>
-        input[f]!.map((pid, i) => ({ pid, i })).filter(({ pid }) => missing.personIds.includes(pid)).map(({ pid, i }) => ({ field: `${f}.${i}`, message: `Person ${pid} does not exist` })),
+        input[f]!.map((pid, i) => ({ pid, i }))
+          .filter(({ pid }) => missing.personIds.includes(pid))
+          .map(({ pid, i }) => ({ field: `${f}.${i}`, message: `Person ${pid} does not exist` })),
       ),
       ...(input.meetingId && missing.meetingIds.length ? [{ field: 'meetingId', message: `Meeting ${input.meetingId} does not exist` }] : []),
     ];
@@ -228,7 +225,14 @@ interface Change {
 }
 
 /** What a patch changes in the current commitment, with its history entries; null when nothing. */
-function changeOf(row: CommitmentRow, patch: UpdateCommitment, resolved: DeadlineColumns | undefined, actor: string, note: string | undefined, now: Date): Change | null {
+function changeOf(
+  row: CommitmentRow,
+  patch: UpdateCommitment,
+  resolved: DeadlineColumns | undefined,
+  actor: string,
+  note: string | undefined,
+  now: Date,
+): Change | null {
   const { description, meetingId, ownerPartyId, counterpartyId, deadline: _deadline, ...rest } = patch;
   const before = stateOf(row);
   const deadline = resolved ?? row;

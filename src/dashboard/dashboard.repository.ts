@@ -66,7 +66,8 @@ export class DashboardRepository {
   }
 
   tallies(filter: CommitmentFilter, now: Date): Promise<TallyRow[]> {
-    const within = (days: number) => Prisma.sql`count(*) FILTER (WHERE ${OPEN_SQL} AND c.deadline_end >= ${now} AND c.deadline_end < ${new Date(now.getTime() + days * DAY_MS)})::int`;
+    const within = (days: number) =>
+      Prisma.sql`count(*) FILTER (WHERE ${OPEN_SQL} AND c.deadline_end >= ${now} AND c.deadline_end < ${new Date(now.getTime() + days * DAY_MS)})::int`;
     return this.prisma.readAll<TallyRow>(Prisma.sql`
       SELECT GROUPING(c.owner_party_id, m.series_id) AS grouping, c.status::text AS status,
              c.owner_party_id AS "partyId", m.series_id AS "seriesId", count(*)::int AS n,
@@ -105,7 +106,7 @@ export class DashboardRepository {
             WHEN ${meeting.startsAt}::timestamptz IS NOT NULL AND e.starts_at IS NOT NULL THEN e.starts_at < ${meeting.startsAt}::timestamptz
             ELSE false END)`
       : Prisma.empty;
-    return this.prisma.read<(CommitmentRow & { partyName: string | null })>(Prisma.sql`
+    return this.prisma.read<CommitmentRow & { partyName: string | null }>(Prisma.sql`
       SELECT ${commitmentColumns}, p.name AS "partyName"
       FROM commitment c LEFT JOIN party p ON p.id = c.owner_party_id
       WHERE c.deleted_at IS NULL AND c.status IN ('OPEN', 'IN_PROGRESS', 'DEFERRED')

@@ -21,8 +21,12 @@ export const summarySchema = z
   .object({
     asOf: z.iso.datetime({ offset: true }),
     totals: countsSchema,
-    byParty: z.array(countsSchema.extend({ partyId: z.uuid().nullable(), name: z.string().nullable() })).meta({ description: 'By owing party; partyId null: owed by nobody in particular' }),
-    bySeries: z.array(countsSchema.extend({ seriesId: z.uuid().nullable(), name: z.string().nullable() })).meta({ description: 'By the series of the meeting it was made at' }),
+    byParty: z
+      .array(countsSchema.extend({ partyId: z.uuid().nullable(), name: z.string().nullable() }))
+      .meta({ description: 'By owing party; partyId null: owed by nobody in particular' }),
+    bySeries: z
+      .array(countsSchema.extend({ seriesId: z.uuid().nullable(), name: z.string().nullable() }))
+      .meta({ description: 'By the series of the meeting it was made at' }),
   })
   .meta({ id: 'DashboardSummary' });
 
@@ -56,7 +60,10 @@ export const complianceSchema = z
         openOverdue: z.number().int().meta({ description: 'Still open and past the window’s end' }),
         assessed: z.number().int().meta({ description: 'Carry an assessment (FULL, PARTIAL, NONE)' }),
         onTimeRate: z.number().nullable().meta({ description: 'doneOnTime / due; null when nothing was due' }),
-        averageScore: z.number().nullable().meta({ description: 'Mean assessment on the G20 Research Group scale (FULL +1, PARTIAL 0, NONE -1); null when none is assessed' }),
+        averageScore: z
+          .number()
+          .nullable()
+          .meta({ description: 'Mean assessment on the G20 Research Group scale (FULL +1, PARTIAL 0, NONE -1); null when none is assessed' }),
       }),
     ),
   })

@@ -4,15 +4,7 @@ import { ProblemError } from '../core/errors/problem.js';
 import { boundary, toFilter, type CommitmentFilter } from '../commitments/commitment-conditions.js';
 import { toCommitmentJson } from '../commitments/commitment.mapper.js';
 import { CommitmentSearchService, type CommitmentPage } from '../commitments/commitment-search.service.js';
-import type {
-  CarryOver,
-  ComplianceCommitmentsQuery,
-  ComplianceQuery,
-  ComplianceReport,
-  Counts,
-  Summary,
-  SummaryQuery,
-} from './dashboard.schemas.js';
+import type { CarryOver, ComplianceCommitmentsQuery, ComplianceQuery, ComplianceReport, Counts, Summary, SummaryQuery } from './dashboard.schemas.js';
 import { DashboardRepository, type TallyRow } from './dashboard.repository.js';
 
 const OVERALL = 3;
@@ -31,8 +23,14 @@ export class DashboardService {
     const filter = toFilter(query);
     const unfiltered = Object.values(filter).every((v) => v === undefined);
     const rows = unfiltered ? await this.repository.keptTallies(now) : await this.repository.tallies(filter, now);
-    const byParty = groupBy(rows.filter((r) => r.grouping === BY_PARTY), (r) => r.partyId);
-    const bySeries = groupBy(rows.filter((r) => r.grouping === BY_SERIES), (r) => r.seriesId);
+    const byParty = groupBy(
+      rows.filter((r) => r.grouping === BY_PARTY),
+      (r) => r.partyId,
+    );
+    const bySeries = groupBy(
+      rows.filter((r) => r.grouping === BY_SERIES),
+      (r) => r.seriesId,
+    );
     const [parties, series] = await Promise.all([
       this.repository.partyNames([...byParty.keys()].filter((id): id is string => id !== null)),
       this.repository.seriesNames([...bySeries.keys()].filter((id): id is string => id !== null)),
@@ -84,7 +82,8 @@ export class DashboardService {
 function complianceFilter(query: ComplianceQuery): CommitmentFilter {
   const from = boundary(query.from, 'start');
   const to = boundary(query.to, 'end');
-  if (to < from) throw ProblemError.badRequest('validation_failed', 'The period ends before it starts', [{ field: 'query.to', message: 'Must not be before from' }]);
+  if (to < from)
+    throw ProblemError.badRequest('validation_failed', 'The period ends before it starts', [{ field: 'query.to', message: 'Must not be before from' }]);
   return { seriesId: query.seriesId, ownerPartyId: query.partyId, dueEnd: { from, to } };
 }
 

@@ -26,12 +26,7 @@ export function deadlineLabel(precision: DeadlinePrecision, value: string | null
 }
 
 /** "2020", "September 2019", "5–6 September 2019". */
-function computeLabel(
-  precision: DeadlinePrecision,
-  value: string | null,
-  timeZone: string,
-  meeting?: LabelledMeeting | null,
-): string {
+function computeLabel(precision: DeadlinePrecision, value: string | null, timeZone: string, meeting?: LabelledMeeting | null): string {
   if (precision === 'MEETING') return meeting ? `at ${meetingName(meeting)}` : 'at a meeting';
   if (value === null) return '';
   const local = (iso: string) => DateTime.fromISO(iso, { zone: timeZone, locale: 'en-GB' });

@@ -11,7 +11,10 @@ export interface DeadlineWindow {
 export class DeadlineValueError extends Error {}
 
 const formats: Record<Exclude<DeadlinePrecision, 'MEETING'>, { pattern: RegExp; hint: string }> = {
-  DATETIME: { pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, hint: 'an ISO instant with offset, e.g. 2019-09-05T10:00:00+03:00' },
+  DATETIME: {
+    pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    hint: 'an ISO instant with offset, e.g. 2019-09-05T10:00:00+03:00',
+  },
   DAY: { pattern: /^\d{4}-\d{2}-\d{2}(\/\d{4}-\d{2}-\d{2})?$/, hint: 'a day like 2019-09-05 or a span like 2019-09-05/2019-09-06' },
   MONTH: { pattern: /^\d{4}-\d{2}$/, hint: 'a month like 2019-09' },
   QUARTER: { pattern: /^\d{4}-Q[1-4]$/, hint: 'a quarter like 2021-Q3' },

@@ -47,8 +47,14 @@ export const deadlineSchema = z
     meetingId: z.uuid().nullable(),
     timeZone: z.string(),
     phrase: z.string().nullable(),
-    start: z.iso.datetime({ offset: true }).nullable().meta({ description: 'Window start, in the deadline’s time zone; null for a MEETING deadline whose meeting has no date yet' }),
-    end: z.iso.datetime({ offset: true }).nullable().meta({ description: 'Window end: its last millisecond, in the deadline’s time zone. Reminders count back from it; overdue after it' }),
+    start: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'Window start, in the deadline’s time zone; null for a MEETING deadline whose meeting has no date yet' }),
+    end: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'Window end: its last millisecond, in the deadline’s time zone. Reminders count back from it; overdue after it' }),
     label: z.string().meta({ example: '2020' }),
   })
   .meta({

@@ -10,9 +10,33 @@ describe(renderDigestEmail.name, () => {
       now,
       publicUrl: 'http://dashboard.test',
       items: [
-        { id: 'a', title: 'Send the draft <agenda>', deadlineLabel: 'February 2026', deadlineEnd: new Date('2026-02-28T18:59:59.999Z'), section: 'RESPONSIBLE', escalatedBy: [], deadlineTime: null },
-        { id: 'b', title: 'Book the venue', deadlineLabel: '15 March 2026', deadlineEnd: new Date('2026-03-15T18:59:59.999Z'), section: 'WATCHING', escalatedBy: [], deadlineTime: null },
-        { id: 'c', title: 'Confirm the dates', deadlineLabel: '1 March 2026', deadlineEnd: new Date('2026-03-01T18:59:59.999Z'), section: 'ESCALATED', escalatedBy: ['Ali Raza'], deadlineTime: null },
+        {
+          id: 'a',
+          title: 'Send the draft <agenda>',
+          deadlineLabel: 'February 2026',
+          deadlineEnd: new Date('2026-02-28T18:59:59.999Z'),
+          section: 'RESPONSIBLE',
+          escalatedBy: [],
+          deadlineTime: null,
+        },
+        {
+          id: 'b',
+          title: 'Book the venue',
+          deadlineLabel: '15 March 2026',
+          deadlineEnd: new Date('2026-03-15T18:59:59.999Z'),
+          section: 'WATCHING',
+          escalatedBy: [],
+          deadlineTime: null,
+        },
+        {
+          id: 'c',
+          title: 'Confirm the dates',
+          deadlineLabel: '1 March 2026',
+          deadlineEnd: new Date('2026-03-01T18:59:59.999Z'),
+          section: 'ESCALATED',
+          escalatedBy: ['Ali Raza'],
+          deadlineTime: null,
+        },
       ],
     });
 
@@ -23,15 +47,31 @@ describe(renderDigestEmail.name, () => {
   it('lists each commitment under its section with its deadline, time left or late, and link', () => {
     const { text } = sut();
     expect(text).toContain('You are responsible for:\n- Send the draft <agenda> (February 2026; 9 days late)\n  http://dashboard.test/commitments/a');
-    expect(text).toContain('Escalated to you (overdue):\n- Confirm the dates (1 March 2026; 8 days late; responsible: Ali Raza)\n  http://dashboard.test/commitments/c');
+    expect(text).toContain(
+      'Escalated to you (overdue):\n- Confirm the dates (1 March 2026; 8 days late; responsible: Ali Raza)\n  http://dashboard.test/commitments/c',
+    );
     expect(text).toContain('You are watching:\n- Book the venue (15 March 2026; 5 days left)\n  http://dashboard.test/commitments/b');
     expect(text.indexOf('You are responsible for')).toBeLessThan(text.indexOf('Escalated to you'));
     expect(text.indexOf('Escalated to you')).toBeLessThan(text.indexOf('You are watching'));
   });
 
   it('leaves out empty sections', () => {
-    const watched = { id: 'b', title: 'Book the venue', deadlineLabel: '15 March 2026', deadlineEnd: new Date('2026-03-15T18:59:59.999Z'), section: 'WATCHING' as const, escalatedBy: [], deadlineTime: null };
-    const { text, subject } = renderDigestEmail({ recipientName: 'Ivan Petrov', recipientTimeZone: 'Europe/Moscow', now, publicUrl: 'http://dashboard.test', items: [watched] });
+    const watched = {
+      id: 'b',
+      title: 'Book the venue',
+      deadlineLabel: '15 March 2026',
+      deadlineEnd: new Date('2026-03-15T18:59:59.999Z'),
+      section: 'WATCHING' as const,
+      escalatedBy: [],
+      deadlineTime: null,
+    };
+    const { text, subject } = renderDigestEmail({
+      recipientName: 'Ivan Petrov',
+      recipientTimeZone: 'Europe/Moscow',
+      now,
+      publicUrl: 'http://dashboard.test',
+      items: [watched],
+    });
     expect(subject).toBe('Your commitments: 1 due soon');
     expect(text).toContain('You are watching:');
     expect(text).not.toContain('You are responsible for');
@@ -40,9 +80,22 @@ describe(renderDigestEmail.name, () => {
 
   it('gives a deadline’s time on the reader’s clock too when it differs from the deadline’s zone', () => {
     const at = new Date('2026-03-12T14:08:00Z');
-    const call = { id: 'd', title: 'Call the embassy', deadlineLabel: '12 March 2026, 14:08 (UTC)', deadlineEnd: at, section: 'RESPONSIBLE' as const, escalatedBy: [] };
+    const call = {
+      id: 'd',
+      title: 'Call the embassy',
+      deadlineLabel: '12 March 2026, 14:08 (UTC)',
+      deadlineEnd: at,
+      section: 'RESPONSIBLE' as const,
+      escalatedBy: [],
+    };
     const render = (recipientTimeZone: string) =>
-      renderDigestEmail({ recipientName: 'Sana Khan', recipientTimeZone, now, publicUrl: 'http://dashboard.test', items: [{ ...call, deadlineTime: { at, timeZone: 'UTC' } }] });
+      renderDigestEmail({
+        recipientName: 'Sana Khan',
+        recipientTimeZone,
+        now,
+        publicUrl: 'http://dashboard.test',
+        items: [{ ...call, deadlineTime: { at, timeZone: 'UTC' } }],
+      });
     expect(render('Asia/Karachi').text).toContain('- Call the embassy (12 March 2026, 14:08 (UTC); 19:08 your time (Asia/Karachi); 2 days left)');
     expect(render('Asia/Karachi').html).toContain('(12 March 2026, 14:08 (UTC); 19:08 your time (Asia/Karachi); 2 days left)');
     expect(render('UTC').text).toContain('- Call the embassy (12 March 2026, 14:08 (UTC); 2 days left)');

@@ -47,7 +47,8 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
   const sections = (Object.keys(headings) as DigestSection[])
     .map((section) => [headings[section], lines.filter((l) => l.section === section)] as const)
     .filter(([, items]) => items.length);
-  const detail = (l: (typeof lines)[number]) => [l.deadlineLabel, l.left.phrase, ...(l.escalatedBy.length ? [`responsible: ${l.escalatedBy.join(', ')}`] : [])].join('; ');
+  const detail = (l: (typeof lines)[number]) =>
+    [l.deadlineLabel, l.left.phrase, ...(l.escalatedBy.length ? [`responsible: ${l.escalatedBy.join(', ')}`] : [])].join('; ');
 
   const own = lines.filter((l) => l.section !== 'ESCALATED');
   const overdue = own.filter((l) => l.left.overdue).length;
@@ -64,7 +65,11 @@ export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
     `Hello ${view.recipientName},`,
     '',
     'Here is what is due soon or overdue among the commitments you are responsible for or watch, and what was escalated to you.',
-    ...sections.flatMap(([heading, items]) => ['', `${heading}:`, ...items.map((l) => [`- ${l.title} (${detail(l)})\n  ${l.link}`, ...(l.actions ? actionLinksText(l.actions, '  ') : [])].join('\n'))]),
+    ...sections.flatMap(([heading, items]) => [
+      '',
+      `${heading}:`,
+      ...items.map((l) => [`- ${l.title} (${detail(l)})\n  ${l.link}`, ...(l.actions ? actionLinksText(l.actions, '  ') : [])].join('\n')),
+    ]),
     '',
   ].join('\n');
 

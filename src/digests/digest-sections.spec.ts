@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { DigestCandidate } from './digest.repository.js';
 import { sortIntoSections } from './digest-sections.js';
 
-const candidate = (id: string, deadlineEnd: string, roles: DigestCandidate['roles'], escalatedBy: string[] = [], deadlineTimeZone = 'UTC'): DigestCandidate => ({
+const candidate = (
+  id: string,
+  deadlineEnd: string,
+  roles: DigestCandidate['roles'],
+  escalatedBy: string[] = [],
+  deadlineTimeZone = 'UTC',
+): DigestCandidate => ({
   id,
   title: id,
   deadlinePrecision: 'DATETIME',

@@ -22,7 +22,9 @@ export function sortIntoSections(candidates: DigestCandidate[], now: Date, escal
     escalateAfter !== null &&
     c.escalatedBy.length > 0 &&
     c.deadlineEnd !== null &&
-    DateTime.fromJSDate(c.deadlineEnd, { zone: c.deadlineTimeZone ?? 'UTC' }).plus(parseOffset(escalateAfter)).toMillis() <= now.getTime();
+    DateTime.fromJSDate(c.deadlineEnd, { zone: c.deadlineTimeZone ?? 'UTC' })
+      .plus(parseOffset(escalateAfter))
+      .toMillis() <= now.getTime();
   const sorted: SortedCandidate[] = [];
   for (const candidate of candidates) {
     const section: DigestSection | null = candidate.roles.includes('RESPONSIBLE')

@@ -42,7 +42,10 @@ export class DigestRepository {
       },
       orderBy: [{ deadlineEnd: 'asc' }, { id: 'asc' }],
       take: MOST,
-      select: { ...digestSelect, people: { where: { OR: [{ personId }, asContact] }, select: { personId: true, role: true, person: { select: { name: true } } } } },
+      select: {
+        ...digestSelect,
+        people: { where: { OR: [{ personId }, asContact] }, select: { personId: true, role: true, person: { select: { name: true } } } },
+      },
     });
     return rows.map(({ people, ...commitment }) => ({
       ...commitment,

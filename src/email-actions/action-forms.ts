@@ -3,7 +3,12 @@ import { DeadlineValueError, deadlineWindow } from '../deadlines/deadline-window
 import type { DeadlineInput } from '../deadlines/deadline.schemas.js';
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s ? s : undefined));
 
 export const progressFormSchema = z.object({
   text: z.string().trim().min(1, 'Say what has been done').max(5000),

@@ -31,6 +31,12 @@ export class ActionNoticeWorker implements OnApplicationBootstrap, OnModuleDestr
 
   private async send(job: Job<NoticeJob>): Promise<void> {
     const { to, subject, text } = job.data;
-    await this.mail.send({ to, subject, text, html: `<!doctype html><html><body><pre style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text)}</pre></body></html>`, messageId: this.mail.messageId('notice', job.id ?? '') });
+    await this.mail.send({
+      to,
+      subject,
+      text,
+      html: `<!doctype html><html><body><pre style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text)}</pre></body></html>`,
+      messageId: this.mail.messageId('notice', job.id ?? ''),
+    });
   }
 }

@@ -52,12 +52,20 @@ function formFields(action: EmailAction, m: PageMessages, values: Record<string,
     case 'progress':
       return (
         field('text', m.progressText, `<textarea id="text" name="text" rows="5" maxlength="5000" required>${value('text')}</textarea>`) +
-        field('evidenceUrl', `${m.evidenceUrl} (${m.optional})`, `<input id="evidenceUrl" name="evidenceUrl" type="url" maxlength="2000" value="${value('evidenceUrl')}">`)
+        field(
+          'evidenceUrl',
+          `${m.evidenceUrl} (${m.optional})`,
+          `<input id="evidenceUrl" name="evidenceUrl" type="url" maxlength="2000" value="${value('evidenceUrl')}">`,
+        )
       );
     case 'extend':
       return (
-        field('deadline', m.newDeadline, `<input id="deadline" name="deadline" required maxlength="60" aria-describedby="deadline-hint" value="${value('deadline')}">`, m.newDeadlineHint) +
-        field('reason', m.reason, `<textarea id="reason" name="reason" rows="4" maxlength="2000" required>${value('reason')}</textarea>`)
+        field(
+          'deadline',
+          m.newDeadline,
+          `<input id="deadline" name="deadline" required maxlength="60" aria-describedby="deadline-hint" value="${value('deadline')}">`,
+          m.newDeadlineHint,
+        ) + field('reason', m.reason, `<textarea id="reason" name="reason" rows="4" maxlength="2000" required>${value('reason')}</textarea>`)
       );
     case 'done':
       return field('note', `${m.doneNote} (${m.optional})`, `<textarea id="note" name="note" rows="3" maxlength="2000">${value('note')}</textarea>`);
@@ -76,10 +84,14 @@ export function renderActionPage(view: ActionPageView): string {
     `<dt>${escapeHtml(m.status)}</dt><dd>${escapeHtml(view.status)}</dd></dl>`,
   ];
   if (view.receipt) {
-    parts.push(`<p class="receipt" role="status">${escapeHtml(m.done[view.action])} ${escapeHtml(view.receipt.summary)}<br>${escapeHtml(m.when)}: <time datetime="${view.receipt.at.toISOString()}">${when(view.receipt.at)}</time></p>`);
+    parts.push(
+      `<p class="receipt" role="status">${escapeHtml(m.done[view.action])} ${escapeHtml(view.receipt.summary)}<br>${escapeHtml(m.when)}: <time datetime="${view.receipt.at.toISOString()}">${when(view.receipt.at)}</time></p>`,
+    );
   }
   if (view.errors?.length) {
-    parts.push(`<div class="error" role="alert"><p>${escapeHtml(m.badInput)}:</p><ul>${view.errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>`);
+    parts.push(
+      `<div class="error" role="alert"><p>${escapeHtml(m.badInput)}:</p><ul>${view.errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>`,
+    );
   }
   const repeatable = view.action === 'progress' || view.action === 'extend';
   const closed = view.status === 'DONE' || view.status === 'CANCELLED';
@@ -87,7 +99,9 @@ export function renderActionPage(view: ActionPageView): string {
   const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">`;
   if (showForm && !(view.action === 'unsubscribe' && view.receipt)) {
     if (view.receipt && repeatable) parts.push(`<p>${escapeHtml(m.again)}</p>`);
-    parts.push(`<form method="post">${csrf}${formFields(view.action, m, view.values ?? {})}<button type="submit">${escapeHtml(m.submit[view.action])}</button></form>`);
+    parts.push(
+      `<form method="post">${csrf}${formFields(view.action, m, view.values ?? {})}<button type="submit">${escapeHtml(m.submit[view.action])}</button></form>`,
+    );
   }
   if (view.action === 'unsubscribe') {
     parts.push(
@@ -98,7 +112,10 @@ export function renderActionPage(view: ActionPageView): string {
 }
 
 /** A link that cannot be used, or a form that cannot be taken: says so plainly. */
-export function renderProblemPage(language: PageLanguage, message: keyof Pick<PageMessages, 'linkInvalid' | 'linkExpired' | 'formExpired' | 'notFound'>): string {
+export function renderProblemPage(
+  language: PageLanguage,
+  message: keyof Pick<PageMessages, 'linkInvalid' | 'linkExpired' | 'formExpired' | 'notFound'>,
+): string {
   const m = pageLanguages[language];
   return page(language, m[message], '');
 }

@@ -42,7 +42,12 @@ export class EmailActionsController {
 
   @Get(':token')
   @RouteConfig(rateLimit)
-  async show(@Param('token') token: string, @Headers('accept-language') accept: string | undefined, @Headers('cookie') cookies: string | undefined, @Res() reply: FastifyReply) {
+  async show(
+    @Param('token') token: string,
+    @Headers('accept-language') accept: string | undefined,
+    @Headers('cookie') cookies: string | undefined,
+    @Res() reply: FastifyReply,
+  ) {
     const language = languageOf(accept);
     const grant = this.grantOf(token, language, reply);
     if (!grant) return;
@@ -99,7 +104,16 @@ export class EmailActionsController {
     return value;
   }
 
-  private async page(reply: FastifyReply, status: number, grant: ActionGrant, token: string, language: PageLanguage, cookie: string, errors?: string[], values?: Record<string, string>) {
+  private async page(
+    reply: FastifyReply,
+    status: number,
+    grant: ActionGrant,
+    token: string,
+    language: PageLanguage,
+    cookie: string,
+    errors?: string[],
+    values?: Record<string, string>,
+  ) {
     const view = await this.actions.view(grant);
     if (!view) return html(reply, 404, renderProblemPage(language, 'notFound'));
     return html(
@@ -122,7 +136,11 @@ export class EmailActionsController {
 }
 
 function html(reply: FastifyReply, status: number, body: string) {
-  return reply.status(status).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer')
+  return reply
+    .status(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .header('Referrer-Policy', 'no-referrer')
     .header('Content-Security-Policy', PAGE_CSP)
     .send(body);
 }

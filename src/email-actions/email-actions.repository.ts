@@ -68,7 +68,10 @@ export class EmailActionsRepository {
     await tx.emailActionReceipt.create({ data: { id: randomUUID(), ...receipt } });
   }
 
-  async createExtension(tx: Tx, request: { id: string; commitmentId: string; personId: string; proposedDeadline: Prisma.InputJsonValue; reason: string }): Promise<void> {
+  async createExtension(
+    tx: Tx,
+    request: { id: string; commitmentId: string; personId: string; proposedDeadline: Prisma.InputJsonValue; reason: string },
+  ): Promise<void> {
     await tx.extensionRequest.create({ data: request });
   }
 

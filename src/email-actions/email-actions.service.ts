@@ -84,7 +84,11 @@ export class EmailActionsService {
         said = `asked for more time, until ${label}: ${reason}`;
         await this.commitments.record(
           commitmentId,
-          { type: 'NOTE', note: `Asked for more time, until ${label}: ${reason}`, changes: { extensionRequest: { from: null, to: { id, proposedDeadline: proposed } } } },
+          {
+            type: 'NOTE',
+            note: `Asked for more time, until ${label}: ${reason}`,
+            changes: { extensionRequest: { from: null, to: { id, proposedDeadline: proposed } } },
+          },
           principal,
           async (tx) => {
             await this.repository.createExtension(tx, { id, commitmentId, personId, proposedDeadline: proposed, reason });
@@ -97,7 +101,14 @@ export class EmailActionsService {
         const { note } = parse(doneFormSchema, form);
         if (view.commitment.status === 'DONE') return;
         said = `marked it as done${note ? `: ${note}` : ''}`;
-        await this.commitments.update(commitmentId, { status: 'DONE' }, undefined, principal, note ?? 'marked as done from an email', receipt(note ? `“${note}”` : ''));
+        await this.commitments.update(
+          commitmentId,
+          { status: 'DONE' },
+          undefined,
+          principal,
+          note ?? 'marked as done from an email',
+          receipt(note ? `“${note}”` : ''),
+        );
         break;
       }
       case 'unsubscribe': {
@@ -120,8 +131,15 @@ export class EmailActionsService {
   }
 
   /** Watchers, and the contact of the key that created the commitment, hear what a person did. */
-  private async notifyWatchers(commitment: ActionCommitment, person: { id: string; name: string; email: string }, action: EmailAction, said: string): Promise<void> {
-    const watchers = commitment.people.filter((p) => p.role === 'WATCHER' && p.person.id !== person.id).map((p) => ({ id: p.person.id, email: p.person.email }));
+  private async notifyWatchers(
+    commitment: ActionCommitment,
+    person: { id: string; name: string; email: string },
+    action: EmailAction,
+    said: string,
+  ): Promise<void> {
+    const watchers = commitment.people
+      .filter((p) => p.role === 'WATCHER' && p.person.id !== person.id)
+      .map((p) => ({ id: p.person.id, email: p.person.email }));
     const known = new Set([person.email, ...watchers.map((w) => w.email)].map((e) => e.toLowerCase()));
     const creators = (await this.repository.creatorContacts(commitment.id)).filter((email) => !known.has(email.toLowerCase()));
     const recipients = [...watchers, ...creators.map((email) => ({ id: email, email }))];

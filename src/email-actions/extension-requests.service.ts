@@ -26,9 +26,16 @@ export class ExtensionRequestsService {
   async approve(id: string, principal: Principal): Promise<ExtensionRequestJson> {
     const request = await this.pending(id);
     const actor = actorOf(principal);
-    await this.commitments.update(request.commitmentId, { deadline: deadlineInputSchema.parse(request.proposedDeadline) }, undefined, principal, undefined, async (tx) => {
-      if (!(await this.repository.decideExtension(tx, id, 'APPROVED', actor))) throw decidedMeanwhile(id);
-    });
+    await this.commitments.update(
+      request.commitmentId,
+      { deadline: deadlineInputSchema.parse(request.proposedDeadline) },
+      undefined,
+      principal,
+      undefined,
+      async (tx) => {
+        if (!(await this.repository.decideExtension(tx, id, 'APPROVED', actor))) throw decidedMeanwhile(id);
+      },
+    );
     return this.decided(id);
   }
 
@@ -37,7 +44,11 @@ export class ExtensionRequestsService {
     const actor = actorOf(principal);
     await this.commitments.record(
       request.commitmentId,
-      { type: 'UPDATED', note: reason ? `extension request declined: ${reason}` : 'extension request declined', changes: { extensionRequest: { from: { id, status: 'PENDING' }, to: { id, status: 'DECLINED' } } } },
+      {
+        type: 'UPDATED',
+        note: reason ? `extension request declined: ${reason}` : 'extension request declined',
+        changes: { extensionRequest: { from: { id, status: 'PENDING' }, to: { id, status: 'DECLINED' } } },
+      },
       principal,
       async (tx) => {
         if (!(await this.repository.decideExtension(tx, id, 'DECLINED', actor))) throw decidedMeanwhile(id);
@@ -70,7 +81,12 @@ export class ExtensionRequestsService {
         `Your reason: ${request.reason}`,
         '',
       ].join('\n');
-      await this.actions.enqueue([{ id: `extension.${id}`, job: { to: person.email, subject: `${approved ? 'More time approved' : 'More time declined'}: ${commitment.title}`.slice(0, 200), text } }]);
+      await this.actions.enqueue([
+        {
+          id: `extension.${id}`,
+          job: { to: person.email, subject: `${approved ? 'More time approved' : 'More time declined'}: ${commitment.title}`.slice(0, 200), text },
+        },
+      ]);
     }
     return request;
   }
@@ -87,7 +103,8 @@ function toJson(row: ExtensionRequestRow): ExtensionRequestJson {
     commitmentId: row.commitmentId,
     personId: row.personId,
     proposedDeadline: proposed,
-    proposedDeadlineLabel: proposed.precision === 'MEETING' ? 'the meeting' : deadlineLabel(proposed.precision, proposed.value ?? null, proposed.timeZone ?? 'UTC'),
+    proposedDeadlineLabel:
+      proposed.precision === 'MEETING' ? 'the meeting' : deadlineLabel(proposed.precision, proposed.value ?? null, proposed.timeZone ?? 'UTC'),
     reason: row.reason,
     status: row.status,
     decidedBy: row.decidedBy,

@@ -31,7 +31,13 @@ export interface PageMessages {
 const en: PageMessages = {
   dir: 'ltr',
   heading: { acknowledge: 'Acknowledge', progress: 'Report progress', extend: 'Ask for more time', done: 'Mark as done', unsubscribe: 'Stop these reminders' },
-  submit: { acknowledge: 'I have seen this', progress: 'Send the update', extend: 'Ask for more time', done: 'Mark as done', unsubscribe: 'Stop reminders about this commitment' },
+  submit: {
+    acknowledge: 'I have seen this',
+    progress: 'Send the update',
+    extend: 'Ask for more time',
+    done: 'Mark as done',
+    unsubscribe: 'Stop reminders about this commitment',
+  },
   done: {
     acknowledge: 'You acknowledged this commitment.',
     progress: 'You reported progress.',
@@ -63,8 +69,20 @@ const en: PageMessages = {
 
 const ru: PageMessages = {
   dir: 'ltr',
-  heading: { acknowledge: 'Подтвердить получение', progress: 'Сообщить о ходе работы', extend: 'Попросить больше времени', done: 'Отметить как выполненное', unsubscribe: 'Остановить напоминания' },
-  submit: { acknowledge: 'Я ознакомился', progress: 'Отправить', extend: 'Попросить больше времени', done: 'Отметить как выполненное', unsubscribe: 'Остановить напоминания об этом обязательстве' },
+  heading: {
+    acknowledge: 'Подтвердить получение',
+    progress: 'Сообщить о ходе работы',
+    extend: 'Попросить больше времени',
+    done: 'Отметить как выполненное',
+    unsubscribe: 'Остановить напоминания',
+  },
+  submit: {
+    acknowledge: 'Я ознакомился',
+    progress: 'Отправить',
+    extend: 'Попросить больше времени',
+    done: 'Отметить как выполненное',
+    unsubscribe: 'Остановить напоминания об этом обязательстве',
+  },
   done: {
     acknowledge: 'Вы подтвердили получение.',
     progress: 'Вы сообщили о ходе работы.',
@@ -96,8 +114,20 @@ const ru: PageMessages = {
 
 const ur: PageMessages = {
   dir: 'rtl',
-  heading: { acknowledge: 'وصولی کی تصدیق', progress: 'پیش رفت کی اطلاع', extend: 'مزید وقت کی درخواست', done: 'مکمل کے طور پر نشان زد کریں', unsubscribe: 'یاد دہانیاں بند کریں' },
-  submit: { acknowledge: 'میں نے دیکھ لیا ہے', progress: 'بھیجیں', extend: 'مزید وقت کی درخواست کریں', done: 'مکمل کے طور پر نشان زد کریں', unsubscribe: 'اس وعدے کی یاد دہانیاں بند کریں' },
+  heading: {
+    acknowledge: 'وصولی کی تصدیق',
+    progress: 'پیش رفت کی اطلاع',
+    extend: 'مزید وقت کی درخواست',
+    done: 'مکمل کے طور پر نشان زد کریں',
+    unsubscribe: 'یاد دہانیاں بند کریں',
+  },
+  submit: {
+    acknowledge: 'میں نے دیکھ لیا ہے',
+    progress: 'بھیجیں',
+    extend: 'مزید وقت کی درخواست کریں',
+    done: 'مکمل کے طور پر نشان زد کریں',
+    unsubscribe: 'اس وعدے کی یاد دہانیاں بند کریں',
+  },
   done: {
     acknowledge: 'آپ نے وصولی کی تصدیق کر دی۔',
     progress: 'آپ نے پیش رفت کی اطلاع دے دی۔',
@@ -136,7 +166,12 @@ export function languageOf(acceptLanguage: string | undefined): PageLanguage {
     .split(',')
     .map((part) => {
       const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { base: tag.split('-')[0], q: Number.isNaN(q) ? 0 : q };
     })
     .filter((w) => w.q > 0)

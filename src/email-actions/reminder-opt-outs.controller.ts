@@ -26,7 +26,11 @@ export class ReminderOptOutsController {
   constructor(private readonly optOuts: ReminderOptOuts) {}
 
   @Get()
-  @ApiOperationDoc({ summary: 'Who stopped their reminders from an email, newest first (admin)', response: pageSchema(optOutSchema, 'ReminderOptOutPage'), errors: [403] })
+  @ApiOperationDoc({
+    summary: 'Who stopped their reminders from an email, newest first (admin)',
+    response: pageSchema(optOutSchema, 'ReminderOptOutPage'),
+    errors: [403],
+  })
   list(@Query({ schema: optOutQuerySchema }) query: z.infer<typeof optOutQuerySchema>) {
     return this.optOuts.list({ personId: query.personId, commitmentId: query.commitmentId }, query.limit, query.cursor);
   }

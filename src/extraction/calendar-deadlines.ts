@@ -5,9 +5,22 @@ import type { Reference } from './relative-deadlines.js';
 
 /** Time zones people name after a time ("10:00 Moscow time"). */
 const NAMED_ZONES: Record<string, string> = {
-  moscow: 'Europe/Moscow', pakistan: 'Asia/Karachi', islamabad: 'Asia/Karachi', beijing: 'Asia/Shanghai', delhi: 'Asia/Kolkata',
-  india: 'Asia/Kolkata', tokyo: 'Asia/Tokyo', brussels: 'Europe/Brussels', paris: 'Europe/Paris', berlin: 'Europe/Berlin',
-  london: 'Europe/London', washington: 'America/New_York', eastern: 'America/New_York', geneva: 'Europe/Zurich', utc: 'UTC', gmt: 'UTC',
+  moscow: 'Europe/Moscow',
+  pakistan: 'Asia/Karachi',
+  islamabad: 'Asia/Karachi',
+  beijing: 'Asia/Shanghai',
+  delhi: 'Asia/Kolkata',
+  india: 'Asia/Kolkata',
+  tokyo: 'Asia/Tokyo',
+  brussels: 'Europe/Brussels',
+  paris: 'Europe/Paris',
+  berlin: 'Europe/Berlin',
+  london: 'Europe/London',
+  washington: 'America/New_York',
+  eastern: 'America/New_York',
+  geneva: 'Europe/Zurich',
+  utc: 'UTC',
+  gmt: 'UTC',
 };
 const ZONE_AFTER = /^\s*(?:\(?\s*(\p{L}+)\s+time\b\)?|\(?(UTC|GMT)\b\)?)/iu;
 const PREPOSITION_BEFORE = /\b(from|on|by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+$/i;

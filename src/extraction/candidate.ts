@@ -19,8 +19,7 @@ export interface ExtractionContext {
 export type CalendarPrecision = 'DATETIME' | 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
 
 export type CandidateDeadline =
-  | { precision: CalendarPrecision; value: string; timeZone: string; phrase: string }
-  | { precision: 'MEETING'; nextRound: true; phrase: string };
+  { precision: CalendarPrecision; value: string; timeZone: string; phrase: string } | { precision: 'MEETING'; nextRound: true; phrase: string };
 
 export interface Candidate {
   /** Stable across re-runs on the same words, so a second extraction adds no duplicates. */

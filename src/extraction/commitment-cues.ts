@@ -16,10 +16,17 @@ export type Verdict = { commitment: true; cue: Cue } | { commitment: false; reas
 
 const CUES: { strength: CueStrength; pattern: RegExp }[] = [
   { strength: 'agreement', pattern: /^(?:action(?: point)?|decision|agreed|follow-up)\s*:/i },
-  { strength: 'agreement', pattern: /\b(?:agreed|agrees?|decided|decides?|resolved|pledged|pledges?|committed|commits?|undertook|undertakes?|promised|vowed|consented)\s+(?:not\s+)?to\b/i },
+  {
+    strength: 'agreement',
+    pattern:
+      /\b(?:agreed|agrees?|decided|decides?|resolved|pledged|pledges?|committed|commits?|undertook|undertakes?|promised|vowed|consented)\s+(?:not\s+)?to\b/i,
+  },
   { strength: 'agreement', pattern: /\b(?:agreed|agree|decided|resolved)\s+that\b/i },
   { strength: 'agreement', pattern: /\baccepted\s+(?:[\p{L}’'-]+\s+){0,3}invitation\s+to\b/iu },
-  { strength: 'agreement', pattern: /\b(?:tasked|instructed|requested|asked|directed|mandated)\s+(?:[\p{L}’'.-]+\s+){0,6}?(?:to\s+[a-z]+|with\s+[a-z]+ing)\b/iu },
+  {
+    strength: 'agreement',
+    pattern: /\b(?:tasked|instructed|requested|asked|directed|mandated)\s+(?:[\p{L}’'.-]+\s+){0,6}?(?:to\s+[a-z]+|with\s+[a-z]+ing)\b/iu,
+  },
   { strength: 'future', pattern: /\b(?:will|shall)\b(?!\s+of\b)/i },
   { strength: 'future', pattern: /\b(?:is|are)\s+to\s+[a-z]+/i },
   { strength: 'plan', pattern: /\b(?:is|are)\s+(?:scheduled|set|due|slated|planned|going)\s+to\b/i },

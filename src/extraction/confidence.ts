@@ -3,7 +3,8 @@ import type { CueStrength } from './commitment-cues.js';
 const BASE: Record<CueStrength, number> = { agreement: 0.85, future: 0.8, plan: 0.75, expectation: 0.6 };
 
 /** Words that report the commitment second-hand or leave it open ("is learnt to have accepted", "may"). */
-const HEDGE = /\b(?:(?:is|are|was|were)\s+(?:learnt|learned|said|understood|believed|reported|thought)\s+to|reportedly|likely|possibly|tentatively|in\s+principle)\b/i;
+const HEDGE =
+  /\b(?:(?:is|are|was|were)\s+(?:learnt|learned|said|understood|believed|reported|thought)\s+to|reportedly|likely|possibly|tentatively|in\s+principle)\b/i;
 /** Lower case only: "May" is also a month. */
 const MODAL_HEDGE = /\b(?:may|might|could)\b/;
 const REPORTED = /\b(?:said|stated|told|according\s+to)\b/i;

@@ -63,9 +63,12 @@ describe('deadline phrases, resolved from the meeting date', () => {
     });
   });
 
-  it.each(['at the next round', 'at the next meeting', 'before the next session', 'by the next meeting'])('"%s" points to the next round of the series', (phrase) => {
-    expect(only(`The sides will review the plan ${phrase}.`, '2019-08-20')).toEqual({ precision: 'MEETING', nextRound: true, phrase });
-  });
+  it.each(['at the next round', 'at the next meeting', 'before the next session', 'by the next meeting'])(
+    '"%s" points to the next round of the series',
+    (phrase) => {
+      expect(only(`The sides will review the plan ${phrase}.`, '2019-08-20')).toEqual({ precision: 'MEETING', nextRound: true, phrase });
+    },
+  );
 
   it('finds no deadline in what is not one', () => {
     for (const sentence of [

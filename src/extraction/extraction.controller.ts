@@ -27,7 +27,11 @@ export class ExtractionController {
     response: extractionResultSchema,
     errors: [403, 404, 409],
   })
-  extract(@Param('id', { schema: idParam }) id: string, @Body({ schema: extractCommitmentsSchema }) body: ExtractCommitments, @CurrentPrincipal() principal: Principal) {
+  extract(
+    @Param('id', { schema: idParam }) id: string,
+    @Body({ schema: extractCommitmentsSchema }) body: ExtractCommitments,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.extraction.extract(id, body.text, principal);
   }
 }

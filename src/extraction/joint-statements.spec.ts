@@ -8,9 +8,21 @@ describe('joint statements', () => {
     const tz = 'Asia/Almaty';
     expectMinutes({
       file: 'kazakhstan-uzbekistan-joint-statement.txt',
-      context: { meetingDate: '2021-03-15', timeZone: tz, parties: [{ id: 'kz', name: 'Kazakhstan' }, { id: 'uz', name: 'Uzbekistan' }] },
+      context: {
+        meetingDate: '2021-03-15',
+        timeZone: tz,
+        parties: [
+          { id: 'kz', name: 'Kazakhstan' },
+          { id: 'uz', name: 'Uzbekistan' },
+        ],
+      },
       expected: [
-        { title: 'Sign an agreement on the demarcation of the state border', kind: 'AGREEMENT', partyIds: ['kz', 'uz'], deadline: year('2021', tz, 'by the end of the year') },
+        {
+          title: 'Sign an agreement on the demarcation of the state border',
+          kind: 'AGREEMENT',
+          partyIds: ['kz', 'uz'],
+          deadline: year('2021', tz, 'by the end of the year'),
+        },
         {
           title: 'Host the next meeting of the intergovernmental commission in Astana',
           kind: 'MEETING',
@@ -47,7 +59,10 @@ describe('joint statements', () => {
       context: {
         meetingDate: '2023-06-10',
         timeZone: tz,
-        parties: [{ id: 'eu', name: 'European Union', aliases: ['European Commission'] }, { id: 'jp', name: 'Japan' }],
+        parties: [
+          { id: 'eu', name: 'European Union', aliases: ['European Commission'] },
+          { id: 'jp', name: 'Japan' },
+        ],
       },
       expected: [
         { title: 'Launch a joint task force on critical minerals', kind: 'ACTION', partyIds: ['eu', 'jp'], deadline: null },
@@ -65,12 +80,7 @@ describe('joint statements', () => {
           deadline: year('2025', tz, 'in 2025'),
         },
       ],
-      background: [
-        'met in Brussels today',
-        'We welcome the progress',
-        'We are convinced that our partnership will grow stronger',
-        'In 2019, the leaders said',
-      ],
+      background: ['met in Brussels today', 'We welcome the progress', 'We are convinced that our partnership will grow stronger', 'In 2019, the leaders said'],
     });
   });
 
@@ -78,7 +88,14 @@ describe('joint statements', () => {
     const tz = 'Asia/Kolkata';
     expectMinutes({
       file: 'india-japan-maritime-dialogue.txt',
-      context: { meetingDate: '2018-12-03', timeZone: tz, parties: [{ id: 'in', name: 'India' }, { id: 'jp', name: 'Japan' }] },
+      context: {
+        meetingDate: '2018-12-03',
+        timeZone: tz,
+        parties: [
+          { id: 'in', name: 'India' },
+          { id: 'jp', name: 'Japan' },
+        ],
+      },
       expected: [
         { title: 'Hold the next round of the dialogue in Tokyo', kind: 'MEETING', partyIds: ['in', 'jp'], deadline: year('2019', tz, 'next year') },
         {

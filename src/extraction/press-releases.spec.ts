@@ -7,7 +7,14 @@ describe('press releases', () => {
     const tz = 'Europe/Moscow';
     expectMinutes({
       file: 'egypt-russia-press-release.txt',
-      context: { meetingDate: '2019-10-01', timeZone: tz, parties: [{ id: 'eg', name: 'Egypt' }, { id: 'ru', name: 'Russia', aliases: ['Rosatom'] }] },
+      context: {
+        meetingDate: '2019-10-01',
+        timeZone: tz,
+        parties: [
+          { id: 'eg', name: 'Egypt' },
+          { id: 'ru', name: 'Russia', aliases: ['Rosatom'] },
+        ],
+      },
       expected: [
         {
           title: 'Visit the Novovoronezh nuclear power plant',
@@ -36,7 +43,14 @@ describe('press releases', () => {
     const tz = 'Asia/Jakarta';
     expectMinutes({
       file: 'indonesia-australia-press-release.txt',
-      context: { meetingDate: '2020-10-05', timeZone: tz, parties: [{ id: 'id', name: 'Indonesia' }, { id: 'au', name: 'Australia' }] },
+      context: {
+        meetingDate: '2020-10-05',
+        timeZone: tz,
+        parties: [
+          { id: 'id', name: 'Indonesia' },
+          { id: 'au', name: 'Australia' },
+        ],
+      },
       expected: [
         {
           title: "Travel to Canberra for the foreign and defence ministers' 2+2 dialogue",
@@ -70,7 +84,14 @@ describe('press releases', () => {
     const tz = 'America/New_York';
     expectMinutes({
       file: 'us-mexico-economic-dialogue.txt',
-      context: { meetingDate: '2021-09-08', timeZone: tz, parties: [{ id: 'us', name: 'United States' }, { id: 'mx', name: 'Mexico' }] },
+      context: {
+        meetingDate: '2021-09-08',
+        timeZone: tz,
+        parties: [
+          { id: 'us', name: 'United States' },
+          { id: 'mx', name: 'Mexico' },
+        ],
+      },
       expected: [
         {
           title: 'Finalize a joint action plan on supply chains',
@@ -91,17 +112,16 @@ describe('press releases', () => {
           deadline: { precision: 'QUARTER', value: '2022-Q1', timeZone: tz, phrase: 'in the first quarter' },
         },
       ],
-      background: [
-        'delegations met at the Department of State',
-        'expressed the hope that Mexico would ratify',
-        'have long argued that near-shoring',
-      ],
+      background: ['delegations met at the Department of State', 'expressed the hope that Mexico would ratify', 'have long argued that near-shoring'],
     });
   });
 
   it('says who owes it and to whom where the subject is one party', () => {
     const text = readMinutes('indonesia-australia-press-release.txt');
-    const parties = [{ id: 'id', name: 'Indonesia' }, { id: 'au', name: 'Australia' }];
+    const parties = [
+      { id: 'id', name: 'Indonesia' },
+      { id: 'au', name: 'Australia' },
+    ];
     const roles = extractCommitments(text, { meetingDate: '2020-10-05', timeZone: 'Asia/Jakarta', parties }).map((c) => [c.ownerPartyId, c.counterpartyId]);
     expect(roles).toEqual([
       [null, 'au'],

@@ -13,15 +13,36 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4 };
 const NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  eighteen: 18, thirty: 30, sixty: 60, ninety: 90,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
 };
 const BY = String.raw`(?:(by|before|until|till|in|during|within|from|no\s+later\s+than)\s+)?`;
 const END_OF = String.raw`(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?`;
 
 const year = (y: number, ref: Reference): CandidateDeadline => ({ precision: 'YEAR', value: String(y), timeZone: ref.timeZone, phrase: '' });
 const month = (d: DateTime, ref: Reference): CandidateDeadline => ({ precision: 'MONTH', value: d.toFormat('yyyy-MM'), timeZone: ref.timeZone, phrase: '' });
-const quarter = (y: number, q: number, ref: Reference): CandidateDeadline => ({ precision: 'QUARTER', value: `${y}-Q${q}`, timeZone: ref.timeZone, phrase: '' });
+const quarter = (y: number, q: number, ref: Reference): CandidateDeadline => ({
+  precision: 'QUARTER',
+  value: `${y}-Q${q}`,
+  timeZone: ref.timeZone,
+  phrase: '',
+});
 const day = (d: DateTime, ref: Reference, to?: DateTime): CandidateDeadline => ({
   precision: 'DAY',
   value: to ? `${d.toISODate()}/${to.toISODate()}` : (d.toISODate() ?? ''),
@@ -70,7 +91,10 @@ const RULES: { pattern: RegExp; resolve: Resolve }[] = [
     resolve: () => ({ precision: 'MEETING', nextRound: true, phrase: '' }),
   },
   {
-    pattern: new RegExp(String.raw`\b${BY}${END_OF}(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of\s+(next\s+year|this\s+year|(?:19|20)\d{2}))?\b`, 'gi'),
+    pattern: new RegExp(
+      String.raw`\b${BY}${END_OF}(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of\s+(next\s+year|this\s+year|(?:19|20)\d{2}))?\b`,
+      'gi',
+    ),
     resolve: (m, ref) => {
       const q = ORDINALS[m[2].toLowerCase()];
       const y = explicitOrRelativeYear(m[3], ref);
@@ -89,7 +113,8 @@ const RULES: { pattern: RegExp; resolve: Resolve }[] = [
     },
   },
   {
-    pattern: /\b(?:(?:by|before|until|towards?)\s+)?(?:the\s+)?end\s+of\s+(next|this|the)\s+year\b|\bby\s+year[- ]end\b|\blater\s+this\s+year\b|\bthis\s+year\b/gi,
+    pattern:
+      /\b(?:(?:by|before|until|towards?)\s+)?(?:the\s+)?end\s+of\s+(next|this|the)\s+year\b|\bby\s+year[- ]end\b|\blater\s+this\s+year\b|\bthis\s+year\b/gi,
     resolve: (m, ref) => year(/next/i.test(m[1] ?? '') ? ref.date.year + 1 : ref.date.year, ref),
   },
   { pattern: /\bnext\s+year\b/gi, resolve: (_m, ref) => year(ref.date.year + 1, ref) },
@@ -114,7 +139,8 @@ const RULES: { pattern: RegExp; resolve: Resolve }[] = [
     },
   },
   {
-    pattern: /\b(?:within|in)\s+(?:the\s+next\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|thirty|sixty|ninety|\d{1,3})\s+(day|week|month|year)s?(?:['’]\s*time)?\b/gi,
+    pattern:
+      /\b(?:within|in)\s+(?:the\s+next\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|thirty|sixty|ninety|\d{1,3})\s+(day|week|month|year)s?(?:['’]\s*time)?\b/gi,
     resolve: (m, ref) => {
       const n = NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
       return day(ref.date.plus({ [`${m[2].toLowerCase()}s`]: n }), ref);

@@ -15,7 +15,9 @@ describe('splitSentences', () => {
   it('ends a paragraph without a full stop at the blank line, and joins a paragraph that runs on in lower case', () => {
     const source = readFileSync('prisma/seed/jmcc-2019-08-20.txt', 'utf8');
     const all = texts(source);
-    expect(all).toContain('The prime minister is learnt to have accepted Putin’s invitation to attend the Eastern Economic Forum scheduled to be held from Sept 05 to 06 in Vladivostok');
+    expect(all).toContain(
+      'The prime minister is learnt to have accepted Putin’s invitation to attend the Eastern Economic Forum scheduled to be held from Sept 05 to 06 in Vladivostok',
+    );
     expect(all.find((t) => t.startsWith('Prime Minister Imran Khan had held an'))).toMatch(/an\n\ninformal meeting with Russian President .*\(SCO\)\.$/s);
   });
 
@@ -29,13 +31,21 @@ describe('splitSentences', () => {
   it('splits list items and headings, leaving the list markers out', () => {
     const source = '3. Decisions\nThe Committee decided to act.\n- Action: MoF to circulate the tables.\n(b) The Bank to review it.\n';
     const sentences = splitSentences(source);
-    expect(sentences.map((s) => s.text)).toEqual(['Decisions', 'The Committee decided to act.', 'Action: MoF to circulate the tables.', 'The Bank to review it.']);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Decisions',
+      'The Committee decided to act.',
+      'Action: MoF to circulate the tables.',
+      'The Bank to review it.',
+    ]);
     expect(sentences[2].start).toBe(source.indexOf('Action:'));
   });
 
   it('joins hard-wrapped lines of one sentence', () => {
     const source = 'The board reviewed progress on the utility diversions. Northwind reported that\nthe main water line was diverted in January.';
-    expect(texts(source)).toEqual(['The board reviewed progress on the utility diversions.', 'Northwind reported that\nthe main water line was diverted in January.']);
+    expect(texts(source)).toEqual([
+      'The board reviewed progress on the utility diversions.',
+      'Northwind reported that\nthe main water line was diverted in January.',
+    ]);
   });
 
   it('returns nothing for blank text', () => {

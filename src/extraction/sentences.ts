@@ -52,7 +52,7 @@ function* blocks(source: string): Generator<{ start: number; end: number }> {
   // Only the block's last line decides whether the next one runs on: looking at the whole block
   // each time would cost the square of a long run of joined lines.
   let previousLine = '';
-  for (let lineStart = 0; lineStart < source.length; ) {
+  for (let lineStart = 0; lineStart < source.length;) {
     const newline = source.indexOf('\n', lineStart);
     const next = newline === -1 ? source.length : newline + 1;
     const lineEnd = newline === -1 ? source.length : newline > lineStart && source[newline - 1] === '\r' ? newline - 1 : newline;

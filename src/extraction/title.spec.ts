@@ -24,7 +24,8 @@ describe('titleFor', () => {
   });
 
   it('leaves the deadline phrase and the scheduling words out of the title', () => {
-    const sentence = 'The prime minister is learnt to have accepted Putin’s invitation to attend the Eastern Economic Forum scheduled to be held from Sept 05 to 06 in Vladivostok';
+    const sentence =
+      'The prime minister is learnt to have accepted Putin’s invitation to attend the Eastern Economic Forum scheduled to be held from Sept 05 to 06 in Vladivostok';
     expect(titleFor(sentence, without(sentence, 'from Sept 05 to 06')).text).toBe('Attend the Eastern Economic Forum in Vladivostok');
   });
 

@@ -29,7 +29,8 @@ const WILL_AS_NOUN = /\b(?:political|good|the|their|its|our|his|her|free|own|str
 const EVENT_VERBS = new Set(['resume', 'begin', 'start', 'commence', 'meet', 'expire', 'remain', 'continue']);
 const EVERYONE = /^(?:they|we|it|he|she|both\b|the\s+(?:two\s+)?(?:sides|parties|leaders|ministers|delegations|countries|governments))/i;
 const MEETING_NOUN = /\b(?:meeting|round|session|summit|dialogue|conference|consultations|talks|forum|visit)\b/i;
-const SCHEDULING = /\s*,?\s*(?:(?:which|that)\s+(?:will|is\s+to)\s+(?:be\s+held|take\s+place)|(?:(?:scheduled|set|slated|due|planned)\s+)?to\s+(?:be\s+held|take\s+place))\b/gi;
+const SCHEDULING =
+  /\s*,?\s*(?:(?:which|that)\s+(?:will|is\s+to)\s+(?:be\s+held|take\s+place)|(?:(?:scheduled|set|slated|due|planned)\s+)?to\s+(?:be\s+held|take\s+place))\b/gi;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const definite = (np: string) => np.trim().replace(/^(?:a|an|the)\s+/i, 'the ');
@@ -50,7 +51,10 @@ function phrase(s: string): Title {
   const marker = leftmostMarker(s);
   if (!marker) return { text: capitalise(s.trim()), form: 'event', verb: undefined };
   const subject = s.slice(0, marker.index).trim();
-  let predicate = s.slice(marker.end).trim().replace(/^(?:also|jointly|further)\s+/i, '');
+  let predicate = s
+    .slice(marker.end)
+    .trim()
+    .replace(/^(?:also|jointly|further)\s+/i, '');
   if (/\bwith\s+$/i.test(marker.text)) {
     const gerund = /^(\w+)/.exec(predicate)?.[1] ?? '';
     const verb = baseOfGerund(gerund);

@@ -13,8 +13,22 @@ sign simplify start strengthen study submit supply support table take tender tes
 update upgrade visit write`.split(/\s+/);
 
 const IRREGULAR: Record<string, string> = {
-  held: 'hold', built: 'build', sent: 'send', set: 'set', made: 'make', taken: 'take', paid: 'pay', given: 'give',
-  drawn: 'draw', led: 'lead', begun: 'begin', met: 'meet', written: 'write', bought: 'buy', run: 'run', undertaken: 'undertake',
+  held: 'hold',
+  built: 'build',
+  sent: 'send',
+  set: 'set',
+  made: 'make',
+  taken: 'take',
+  paid: 'pay',
+  given: 'give',
+  drawn: 'draw',
+  led: 'lead',
+  begun: 'begin',
+  met: 'meet',
+  written: 'write',
+  bought: 'buy',
+  run: 'run',
+  undertaken: 'undertake',
 };
 
 /** Verbs that double their last consonant before -ed and -ing. */

@@ -69,9 +69,7 @@ export class HealthController {
  * message (hosts, ports, driver internals) is logged by terminus with the request id instead.
  */
 function unavailable(result: HealthCheckResult): ProblemError {
-  const details = Object.fromEntries(
-    Object.entries(result.details).map(([name, { status }]) => [name, { status: status === 'up' ? 'up' : 'down' }]),
-  );
+  const details = Object.fromEntries(Object.entries(result.details).map(([name, { status }]) => [name, { status: status === 'up' ? 'up' : 'down' }]));
   const down = Object.keys(details).filter((name) => details[name].status === 'down');
   return new ProblemError(503, 'dependency_down', `Not ready: ${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} down`, { details });
 }

@@ -7,7 +7,10 @@ export function escapeHtml(text: string): string {
 
 /** A header must stay one line: a title with a newline could otherwise add headers of its own. */
 export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  const flat = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -32,7 +32,12 @@ export class MailboxController {
   }
 
   @Get(':id')
-  @ApiOperationDoc({ summary: 'One email of the built-in mailbox with its text and HTML (admin)', description, response: mailboxMessageSchema, errors: [403, 404] })
+  @ApiOperationDoc({
+    summary: 'One email of the built-in mailbox with its text and HTML (admin)',
+    description,
+    response: mailboxMessageSchema,
+    errors: [403, 404],
+  })
   async read(@Param('id', { schema: mailboxIdParam }) id: string): Promise<MailboxMessage> {
     this.assertInUse();
     const message = await this.mailbox.read(id);

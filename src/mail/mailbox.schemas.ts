@@ -21,6 +21,4 @@ export const mailboxEntrySchema = z
 
 export const mailboxPageSchema = pageSchema(mailboxEntrySchema, 'MailboxPage');
 
-export const mailboxMessageSchema = mailboxEntrySchema
-  .extend({ text: z.string(), html: z.string().nullable() })
-  .meta({ id: 'MailboxMessage' });
+export const mailboxMessageSchema = mailboxEntrySchema.extend({ text: z.string(), html: z.string().nullable() }).meta({ id: 'MailboxMessage' });

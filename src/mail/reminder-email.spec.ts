@@ -17,7 +17,14 @@ function view(overrides: Partial<ReminderEmailView> = {}): ReminderEmailView {
     },
     owedBy: { party: 'Pakistan', people: ['Ali Raza', 'Sana Khan'] },
     owedTo: 'Russia',
-    meeting: { series: 'JMCC', round: 2, title: 'Second round of the JMCC', location: 'Moscow', startsAt: new Date('2019-08-20T07:00:00Z'), timeZone: 'Europe/Moscow' },
+    meeting: {
+      series: 'JMCC',
+      round: 2,
+      title: 'Second round of the JMCC',
+      location: 'Moscow',
+      startsAt: new Date('2019-08-20T07:00:00Z'),
+      timeZone: 'Europe/Moscow',
+    },
     sourceQuote: 'A third round of the consultative committee will be held next year in Pakistan.',
     notes: [{ at: new Date('2020-02-01T10:00:00Z'), actor: 'Sana Khan', text: 'Dates proposed to the Russian side' }],
     now: new Date('2020-12-24T04:00:00Z'),
@@ -73,7 +80,11 @@ describe(renderReminderEmail.name, () => {
   it('escapes everything people typed in the HTML body and keeps the subject on one line', () => {
     const hostile = '<script>alert("x")</script> & co';
     const rendered = renderReminderEmail(
-      view({ commitment: { ...view().commitment, title: `Line one\r\nBcc: victim@example.com ${hostile}` }, sourceQuote: hostile, notes: [{ at: new Date(), actor: '<b>', text: hostile }] }),
+      view({
+        commitment: { ...view().commitment, title: `Line one\r\nBcc: victim@example.com ${hostile}` },
+        sourceQuote: hostile,
+        notes: [{ at: new Date(), actor: '<b>', text: hostile }],
+      }),
     );
     expect(rendered.html).not.toContain('<script>');
     expect(rendered.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co');
@@ -92,7 +103,9 @@ describe(renderReminderEmail.name, () => {
   });
 
   it('names a meeting without a series by its title', () => {
-    const { text } = renderReminderEmail(view({ meeting: { series: null, round: null, title: 'Forum on energy', location: null, startsAt: null, timeZone: 'UTC' } }));
+    const { text } = renderReminderEmail(
+      view({ meeting: { series: null, round: null, title: 'Forum on energy', location: null, startsAt: null, timeZone: 'UTC' } }),
+    );
     expect(text).toContain('Made at:  Forum on energy');
   });
 });

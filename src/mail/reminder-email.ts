@@ -69,7 +69,9 @@ function facts(view: ReminderEmailView): [string, string][] {
 export function describeMeeting(meeting: NonNullable<ReminderEmailView['meeting']>, fallbackZone: string): string {
   const name = meeting.series ? `${meeting.series}${meeting.round !== null ? `, round ${meeting.round}` : ''}` : meeting.title;
   const date = meeting.startsAt
-    ? DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone || fallbackZone }).setLocale('en-GB').toFormat('d LLLL yyyy')
+    ? DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone || fallbackZone })
+        .setLocale('en-GB')
+        .toFormat('d LLLL yyyy')
     : null;
   const title = meeting.series && meeting.title !== meeting.series ? ` (${meeting.title})` : '';
   return [name + title, meeting.location, date].filter(Boolean).join(', ');

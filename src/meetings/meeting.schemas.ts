@@ -6,12 +6,13 @@ import { listQuerySchema, pageSchema } from '../core/http/pagination.js';
 import { timeZoneSchema } from '../deadlines/deadline.schemas.js';
 import { createParticipantSchema, participantSchema } from './participant.schemas.js';
 
-
 const meetingFields = {
   seriesId: z.uuid().nullable().meta({ description: 'The forum this meeting is a round of', example: '9a4b2c6d-1e3f-4a5b-8c7d-6e5f4a3b2c1d' }),
   round: z.number().int().min(1).max(100_000).nullable().meta({ description: 'Round number; unique within the series', example: 2 }),
   title: z.string().trim().min(1).max(300).meta({ example: 'Second round of the Pakistan-Russia Joint Military Consultative Committee' }),
-  startsAt: instantInput.nullable().meta({ description: 'ISO-8601 instant with offset; null while not yet scheduled', example: '2019-08-20T10:00:00.000+03:00' }),
+  startsAt: instantInput
+    .nullable()
+    .meta({ description: 'ISO-8601 instant with offset; null while not yet scheduled', example: '2019-08-20T10:00:00.000+03:00' }),
   endsAt: instantInput.nullable().meta({ description: 'ISO-8601 instant with offset, not before startsAt', example: '2019-08-20T18:00:00.000+03:00' }),
   location: z.string().trim().min(1).max(300).nullable().meta({ example: 'Moscow' }),
   timeZone: timeZoneSchema.meta({ description: 'IANA time zone the meeting is held in', example: 'Europe/Moscow' }),
@@ -21,7 +22,11 @@ const meetingFields = {
     description: 'The record of the meeting (minutes, press release) that commitments quote from',
     example: 'Pakistan and Russia at the second round of Joint Military Consultative Committee in Moscow discussed defense cooperation.',
   }),
-  sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().meta({ example: 'https://example.org/news/2019-08-20-pakistan-russia-jmcc' }),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .meta({ example: 'https://example.org/news/2019-08-20-pakistan-russia-jmcc' }),
 };
 
 /** A meeting has no end without a start, and does not end before it starts. */

@@ -50,11 +50,7 @@ export class MeetingsController {
 
   @Patch(':id')
   @ApiOperationDoc({ summary: 'Update a meeting', response: meetingSchema, errors: [403, 404, 409] })
-  update(
-    @Param('id', { schema: idParam }) id: string,
-    @Body({ schema: updateMeetingSchema }) body: UpdateMeeting,
-    @CurrentPrincipal() principal: Principal,
-  ) {
+  update(@Param('id', { schema: idParam }) id: string, @Body({ schema: updateMeetingSchema }) body: UpdateMeeting, @CurrentPrincipal() principal: Principal) {
     return this.meetings.update(id, body, principal);
   }
 

@@ -17,13 +17,11 @@ export const createParticipantSchema = z
   })
   .meta({ id: 'CreateMeetingParticipant', example: { personId: examples.ikramUlHaq, role: 'Head of delegation' } });
 
-export const updateParticipantSchema = z
-  .strictObject({ partyId: partyId.optional(), role: role.optional() })
-  .meta({
-    id: 'UpdateMeetingParticipant',
-    description: 'To put another person in this place, remove the participant and add the other person',
-    example: { role: 'Head of delegation' },
-  });
+export const updateParticipantSchema = z.strictObject({ partyId: partyId.optional(), role: role.optional() }).meta({
+  id: 'UpdateMeetingParticipant',
+  description: 'To put another person in this place, remove the participant and add the other person',
+  example: { role: 'Head of delegation' },
+});
 
 export const participantSchema = z
   .object({

@@ -17,11 +17,7 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly gauges: { name: string; gauge: Gauge }[];
 
-  constructor(
-    repository: MetricsRepository,
-    @InjectQueue(DISPATCH_QUEUE) dispatchQueue: Queue,
-    @InjectQueue(DELIVERY_QUEUE) deliveryQueue: Queue,
-  ) {
+  constructor(repository: MetricsRepository, @InjectQueue(DISPATCH_QUEUE) dispatchQueue: Queue, @InjectQueue(DELIVERY_QUEUE) deliveryQueue: Queue) {
     const oldest = new Gauge({
       name: 'followthrough_reminders_oldest_due_seconds',
       help: 'How long the oldest due and unsent reminder has been due (0 when none is)',

@@ -15,8 +15,16 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiResponse({ status: 200, description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 400, description: 'Invalid request', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
-  @ApiResponse({ status: 401, description: 'Missing, unknown or revoked API key', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
-  @ApiResponse({ status: 403, description: 'The API key’s role may not do this', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
+  @ApiResponse({
+    status: 401,
+    description: 'Missing, unknown or revoked API key',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
+  @ApiResponse({
+    status: 403,
+    description: 'The API key’s role may not do this',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
   metrics(): Promise<string> {
     return metricsRegistry.metrics();
   }

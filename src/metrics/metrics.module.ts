@@ -13,7 +13,12 @@ import { MetricsServer } from './metrics-server.js';
 @Module({})
 export class MetricsModule {
   static forApi(): DynamicModule {
-    return { module: MetricsModule, imports: [BullModule.registerQueue(...reminderQueues)], controllers: [MetricsController], providers: [MetricsRepository, BacklogMetrics] };
+    return {
+      module: MetricsModule,
+      imports: [BullModule.registerQueue(...reminderQueues)],
+      controllers: [MetricsController],
+      providers: [MetricsRepository, BacklogMetrics],
+    };
   }
 
   static forWorker(): DynamicModule {

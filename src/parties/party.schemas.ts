@@ -7,13 +7,9 @@ const partyFields = {
   kind: z.enum(PartyKind).meta({ example: 'COUNTRY' }),
 };
 
-export const createPartySchema = z
-  .strictObject({ ...partyFields, kind: partyFields.kind.default('OTHER') })
-  .meta({ id: 'CreateParty' });
+export const createPartySchema = z.strictObject({ ...partyFields, kind: partyFields.kind.default('OTHER') }).meta({ id: 'CreateParty' });
 
-export const updatePartySchema = z
-  .strictObject({ name: partyFields.name.optional(), kind: partyFields.kind.optional() })
-  .meta({ id: 'UpdateParty' });
+export const updatePartySchema = z.strictObject({ name: partyFields.name.optional(), kind: partyFields.kind.optional() }).meta({ id: 'UpdateParty' });
 
 export const partySchema = z
   .object({

@@ -57,14 +57,13 @@ export class QueueBoard implements OnModuleInit {
           title: status === 401 ? 'Unauthorized' : 'Forbidden',
           status,
           code: status === 401 ? 'unauthenticated' : 'forbidden',
-          detail: status === 401 ? 'The queue dashboard needs the admin key (Bearer, or as the HTTP Basic password)' : 'The queue dashboard needs the ADMIN role',
+          detail:
+            status === 401 ? 'The queue dashboard needs the admin key (Bearer, or as the HTTP Basic password)' : 'The queue dashboard needs the ADMIN role',
         });
     };
-    await fastify.register(
-      async (scope) => {
-        scope.addHook('onRequest', authorize);
-        await scope.register(board.registerPlugin(), { prefix: QUEUE_BOARD_PATH });
-      },
-    );
+    await fastify.register(async (scope) => {
+      scope.addHook('onRequest', authorize);
+      await scope.register(board.registerPlugin(), { prefix: QUEUE_BOARD_PATH });
+    });
   }
 }

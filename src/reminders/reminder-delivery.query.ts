@@ -19,7 +19,14 @@ const commitmentShape = z.object({
   counterparty: z.string().nullable(),
   responsible: z.array(z.string()),
   meeting: z
-    .object({ title: z.string(), round: z.number().nullable(), location: z.string().nullable(), startsAt: date.nullable(), timeZone: z.string(), series: z.string().nullable() })
+    .object({
+      title: z.string(),
+      round: z.number().nullable(),
+      location: z.string().nullable(),
+      startsAt: date.nullable(),
+      timeZone: z.string(),
+      series: z.string().nullable(),
+    })
     .nullable(),
   deadlineMeeting: z
     .object({ title: z.string(), round: z.number().nullable(), series: z.object({ name: z.string(), shortName: z.string().nullable() }).nullable() })

@@ -83,7 +83,6 @@ export class ReminderDeliveryRepository {
     return count === 1;
   }
 
-
   async skip(tx: Prisma.TransactionClient, id: string, reason: string): Promise<boolean> {
     const count = await tx.$executeRaw`
       UPDATE reminder SET status = 'SKIPPED', skip_reason = ${reason}, lease_until = NULL, updated_at = now()

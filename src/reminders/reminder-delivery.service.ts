@@ -18,7 +18,6 @@ import { reminderView } from './reminder-view.js';
 
 const OPEN = new Set(['OPEN', 'IN_PROGRESS']);
 
-
 export interface ChunkResult {
   sent: number;
   skipped: number;
@@ -115,10 +114,13 @@ export class ReminderDelivery {
   /** Renews the leases of a chunk's unsent rows every third of a lease while the chunk runs. */
   private keepLeases(unfinished: Set<string>): NodeJS.Timeout {
     const leaseSeconds = this.config.REMINDER_LEASE_SECONDS;
-    return setInterval(() => {
-      if (!unfinished.size) return;
-      this.repository.renewLeases([...unfinished], leaseSeconds).catch((error: unknown) => this.logger.warn(`Could not renew leases: ${String(error)}`));
-    }, (leaseSeconds * 1000) / 3);
+    return setInterval(
+      () => {
+        if (!unfinished.size) return;
+        this.repository.renewLeases([...unfinished], leaseSeconds).catch((error: unknown) => this.logger.warn(`Could not renew leases: ${String(error)}`));
+      },
+      (leaseSeconds * 1000) / 3,
+    );
   }
 
   private async send(row: DeliveryRow, attempts: number, forced: boolean): Promise<keyof ChunkResult | 'handed back' | 'gone'> {

@@ -5,7 +5,13 @@ import { catchUpAfterDigest, REPLACED_BY_DIGEST, returningReaders, withoutDigest
 
 const now = new Date('2026-07-01T12:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
-const planned = (key: string, minutes: number, personId = 'sana'): PlannedReminder => ({ recipientPersonId: personId, kind: 'OVERDUE', offset: 'P1D', fireAt: at(minutes), dedupeKey: key });
+const planned = (key: string, minutes: number, personId = 'sana'): PlannedReminder => ({
+  recipientPersonId: personId,
+  kind: 'OVERDUE',
+  offset: 'P1D',
+  fireAt: at(minutes),
+  dedupeKey: key,
+});
 const row = (key: string, status: ReminderStatus, minutes: number, skipReason: string | null = null, personId = 'sana'): DigestLedgerRow => ({
   id: `id-${key}`,
   dedupeKey: key,

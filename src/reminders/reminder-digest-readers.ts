@@ -66,7 +66,9 @@ export function catchUpAfterDigest(
       .map((row) => row.recipientPersonId),
   );
   for (const personId of people) {
-    const newestDue = planned.filter((p) => p.recipientPersonId === personId && isDue(p.fireAt, now)).sort((a, b) => b.fireAt.getTime() - a.fireAt.getTime())[0];
+    const newestDue = planned
+      .filter((p) => p.recipientPersonId === personId && isDue(p.fireAt, now))
+      .sort((a, b) => b.fireAt.getTime() - a.fireAt.getTime())[0];
     if (!newestDue) continue;
     const row = byKey.get(newestDue.dedupeKey);
     if (!row) changes.insert.push(newestDue);

@@ -40,7 +40,9 @@ export class ReminderDispatcher {
     while (dispatched < budget) {
       const { ids, lease } = await this.repository.claimDue(Math.min(batch, budget - dispatched), leaseSeconds);
       if (lease) {
-        const chunks = Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) => chunkJob(this.config, ids.slice(i * chunkSize, (i + 1) * chunkSize), lease));
+        const chunks = Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) =>
+          chunkJob(this.config, ids.slice(i * chunkSize, (i + 1) * chunkSize), lease),
+        );
         await this.deliveries.addBulk(chunks);
       }
       dispatched += ids.length;

@@ -51,9 +51,7 @@ export function reconcileLedger(existing: LedgerRow[], planned: PlannedReminder[
     if (!isFuture(row.fireAt)) dueAndDropped.add(row.recipientPersonId);
   }
   for (const personId of dueAndDropped) {
-    const newestDue = planned
-      .filter((p) => p.recipientPersonId === personId && !isFuture(p.fireAt))
-      .sort((a, b) => b.fireAt.getTime() - a.fireAt.getTime())[0];
+    const newestDue = planned.filter((p) => p.recipientPersonId === personId && !isFuture(p.fireAt)).sort((a, b) => b.fireAt.getTime() - a.fireAt.getTime())[0];
     if (newestDue && !byKey.has(newestDue.dedupeKey)) changes.insert.push(newestDue);
   }
   return changes;

@@ -58,7 +58,11 @@ export class ReminderOptOutsRepository {
 
   /** Open commitments whose ledger the person is in: an opt-out for all re-plans each. */
   async commitmentsWithWaiting(tx: Tx, personId: string): Promise<string[]> {
-    const rows = await tx.reminder.findMany({ where: { recipientPersonId: personId, commitmentId: { not: null } }, distinct: ['commitmentId'], select: { commitmentId: true } });
+    const rows = await tx.reminder.findMany({
+      where: { recipientPersonId: personId, commitmentId: { not: null } },
+      distinct: ['commitmentId'],
+      select: { commitmentId: true },
+    });
     return rows.flatMap((r) => (r.commitmentId ? [r.commitmentId] : []));
   }
 

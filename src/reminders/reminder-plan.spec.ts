@@ -3,7 +3,12 @@ import { DateTime } from 'luxon';
 import { firstNotDue, planReminders, type PlanInput, type PlanRecipient } from './reminder-plan.js';
 import { defaultPolicy } from './reminder-policy.js';
 
-const person = (personId: string, timeZone: string, role: PlanRecipient['role'] = 'RESPONSIBLE', escalationContact: PlanRecipient['escalationContact'] = null): PlanRecipient => ({
+const person = (
+  personId: string,
+  timeZone: string,
+  role: PlanRecipient['role'] = 'RESPONSIBLE',
+  escalationContact: PlanRecipient['escalationContact'] = null,
+): PlanRecipient => ({
   personId,
   timeZone,
   role,
@@ -42,7 +47,12 @@ describe(planReminders.name, () => {
   });
 
   it('fires at each person’s own 09:00: Karachi (UTC+5) and Moscow (UTC+3)', () => {
-    const rows = planReminders(input({ recipients: [person('ali', 'Asia/Karachi'), person('ivan', 'Europe/Moscow', 'WATCHER')], policy: { offsets: ['-P1D'], localTime: '09:00', repeatOverdueEvery: null } }));
+    const rows = planReminders(
+      input({
+        recipients: [person('ali', 'Asia/Karachi'), person('ivan', 'Europe/Moscow', 'WATCHER')],
+        policy: { offsets: ['-P1D'], localTime: '09:00', repeatOverdueEvery: null },
+      }),
+    );
     expect(summary(rows)).toEqual(['ali BEFORE_DUE -P1D 2026-09-04T04:00:00.000Z', 'ivan BEFORE_DUE -P1D 2026-09-04T06:00:00.000Z']);
     for (const row of rows) {
       const zone = row.recipientPersonId === 'ali' ? 'Asia/Karachi' : 'Europe/Moscow';
@@ -52,20 +62,39 @@ describe(planReminders.name, () => {
 
   it('keeps 09:00 local across a daylight-saving change (New York, 8 March 2026; Berlin, 29 March 2026)', () => {
     const policy = { offsets: ['-P7D', '-P1D'], localTime: '09:00', repeatOverdueEvery: null };
-    const ny = planReminders(input({ deadlineEnd: dayEnd('2026-03-10', 'America/New_York'), deadlineTimeZone: 'America/New_York', recipients: [person('ann', 'America/New_York')], policy }));
+    const ny = planReminders(
+      input({
+        deadlineEnd: dayEnd('2026-03-10', 'America/New_York'),
+        deadlineTimeZone: 'America/New_York',
+        recipients: [person('ann', 'America/New_York')],
+        policy,
+      }),
+    );
     expect(summary(ny)).toEqual(['ann BEFORE_DUE -P7D 2026-03-03T14:00:00.000Z', 'ann BEFORE_DUE -P1D 2026-03-09T13:00:00.000Z']);
-    const berlin = planReminders(input({ deadlineEnd: dayEnd('2026-04-01', 'Europe/Berlin'), deadlineTimeZone: 'Europe/Berlin', recipients: [person('bo', 'Europe/Berlin')], policy, now: new Date('2026-03-01T00:00:00Z') }));
+    const berlin = planReminders(
+      input({
+        deadlineEnd: dayEnd('2026-04-01', 'Europe/Berlin'),
+        deadlineTimeZone: 'Europe/Berlin',
+        recipients: [person('bo', 'Europe/Berlin')],
+        policy,
+        now: new Date('2026-03-01T00:00:00Z'),
+      }),
+    );
     expect(summary(berlin)).toEqual(['bo BEFORE_DUE -P7D 2026-03-25T08:00:00.000Z', 'bo BEFORE_DUE -P1D 2026-03-31T07:00:00.000Z']);
   });
 
   it('takes the calendar day from the deadline’s zone and the hour from the recipient’s', () => {
-    const rows = planReminders(input({ recipients: [person('kai', 'Pacific/Auckland')], policy: { offsets: ['P0D'], localTime: '09:00', repeatOverdueEvery: null } }));
+    const rows = planReminders(
+      input({ recipients: [person('kai', 'Pacific/Auckland')], policy: { offsets: ['P0D'], localTime: '09:00', repeatOverdueEvery: null } }),
+    );
     expect(DateTime.fromJSDate(rows[0].fireAt, { zone: 'Pacific/Auckland' }).toFormat('yyyy-MM-dd HH:mm')).toBe('2026-09-05 09:00');
   });
 
   it('keeps exact offsets, to the second, when localTime is null', () => {
     const end = new Date('2026-07-01T10:00:30.000Z');
-    const rows = planReminders(input({ deadlineEnd: end, deadlineTimeZone: 'UTC', policy: { offsets: ['-PT20S', 'P0D', 'PT10S'], localTime: null, repeatOverdueEvery: null } }));
+    const rows = planReminders(
+      input({ deadlineEnd: end, deadlineTimeZone: 'UTC', policy: { offsets: ['-PT20S', 'P0D', 'PT10S'], localTime: null, repeatOverdueEvery: null } }),
+    );
     expect(summary(rows)).toEqual([
       'ali BEFORE_DUE -PT20S 2026-07-01T10:00:10.000Z',
       'ali DUE P0D 2026-07-01T10:00:30.000Z',
@@ -74,7 +103,13 @@ describe(planReminders.name, () => {
   });
 
   it('counts months back on the calendar for a YEAR deadline', () => {
-    const rows = planReminders(input({ deadlineEnd: DateTime.fromISO('2020-12-31T23:59:59.999', { zone: 'Asia/Karachi' }).toJSDate(), policy: defaultPolicy('YEAR', '09:00'), now: new Date('2020-01-01T00:00:00Z') }));
+    const rows = planReminders(
+      input({
+        deadlineEnd: DateTime.fromISO('2020-12-31T23:59:59.999', { zone: 'Asia/Karachi' }).toJSDate(),
+        policy: defaultPolicy('YEAR', '09:00'),
+        now: new Date('2020-01-01T00:00:00Z'),
+      }),
+    );
     expect(rows.map((r) => `${r.offset} ${DateTime.fromJSDate(r.fireAt, { zone: 'Asia/Karachi' }).toFormat('yyyy-MM-dd HH:mm')}`)).toEqual([
       '-P6M 2020-06-30 09:00',
       '-P3M 2020-09-30 09:00',
@@ -146,7 +181,9 @@ describe(planReminders.name, () => {
   });
 
   it('never plans a reminder twice for one person', () => {
-    const rows = planReminders(input({ recipients: [person('a', 'UTC', 'RESPONSIBLE', { personId: 'w', timeZone: 'UTC' }), person('w', 'UTC', 'WATCHER')], escalateAfter: 'P0D' }));
+    const rows = planReminders(
+      input({ recipients: [person('a', 'UTC', 'RESPONSIBLE', { personId: 'w', timeZone: 'UTC' }), person('w', 'UTC', 'WATCHER')], escalateAfter: 'P0D' }),
+    );
     const slots = rows.map((r) => `${r.recipientPersonId}@${r.fireAt.toISOString()}`);
     expect(new Set(slots).size).toBe(slots.length);
     expect(rows.filter((r) => r.recipientPersonId === 'w' && r.fireAt > new Date('2026-09-05T12:00:00Z')).every((r) => r.kind === 'ESCALATION')).toBe(true);
@@ -195,7 +232,9 @@ describe(planReminders.name, () => {
     });
 
     it('stay hourly at most for a policy stored before repeats were bounded', () => {
-      const rows = planReminders(input({ deadlineEnd: end, deadlineTimeZone: 'UTC', policy: { ...hourly, repeatOverdueEvery: 'PT1S' }, now: new Date('2007-01-01T00:30:00Z') }));
+      const rows = planReminders(
+        input({ deadlineEnd: end, deadlineTimeZone: 'UTC', policy: { ...hourly, repeatOverdueEvery: 'PT1S' }, now: new Date('2007-01-01T00:30:00Z') }),
+      );
       const [previous, next] = rows.slice(1).map((r) => r.fireAt.getTime());
       expect(next - previous).toBe(60 * 60_000);
       expect(next).toBe(new Date('2007-01-01T01:00:00Z').getTime());

@@ -168,7 +168,11 @@ function collapse(rows: PlannedReminder[]): PlannedReminder[] {
   for (const row of rows) {
     const key = `${row.recipientPersonId}@${row.fireAt.getTime()}`;
     const seen = best.get(key);
-    if (!seen || kindRank[row.kind] > kindRank[seen.kind] || (row.kind === seen.kind && parseOffset(row.offset).toMillis() > parseOffset(seen.offset).toMillis())) {
+    if (
+      !seen ||
+      kindRank[row.kind] > kindRank[seen.kind] ||
+      (row.kind === seen.kind && parseOffset(row.offset).toMillis() > parseOffset(seen.offset).toMillis())
+    ) {
       best.set(key, row);
     }
   }

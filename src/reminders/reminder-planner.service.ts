@@ -96,7 +96,14 @@ export class ReminderPlanner {
    */
   private planOf(commitmentId: string, commitment: PlannedCommitment | undefined, now: Date, plans: Map<string, PlannedReminder[]>): PlannedReminder[] {
     if (!commitment || commitment.deletedAt !== null || !commitment.deadlinePrecision) return [];
-    const facts = JSON.stringify([commitment.status, commitment.deadlineEnd, commitment.deadlineTimeZone, commitment.deadlinePrecision, commitment.reminderPolicy, commitment.people]);
+    const facts = JSON.stringify([
+      commitment.status,
+      commitment.deadlineEnd,
+      commitment.deadlineTimeZone,
+      commitment.deadlinePrecision,
+      commitment.reminderPolicy,
+      commitment.people,
+    ]);
     let template = plans.get(facts);
     if (!template) {
       template = this.plan(TEMPLATE_ID, commitment, now);
@@ -150,6 +157,9 @@ function recipientsOf(commitment: PlannedCommitment): PlanRecipient[] {
 /** Everyone on the commitment, or escalation contact of someone on it, who chose the daily digest. */
 function digestReadersOf(commitment: PlannedCommitment): Set<string> {
   return new Set(
-    commitment.people.flatMap(({ person }) => [person, person.escalationContact]).filter((p) => p?.reminderDelivery === 'DIGEST').map((p) => p!.id),
+    commitment.people
+      .flatMap(({ person }) => [person, person.escalationContact])
+      .filter((p) => p?.reminderDelivery === 'DIGEST')
+      .map((p) => p!.id),
   );
 }

@@ -99,11 +99,7 @@ export function defaultPolicy(precision: DeadlinePrecision, localTime: string): 
 }
 
 /** The commitment's override laid over the default for its precision. */
-export function effectivePolicy(
-  precision: DeadlinePrecision,
-  override: ReminderPolicyInput | null | undefined,
-  localTime: string,
-): ReminderPolicy {
+export function effectivePolicy(precision: DeadlinePrecision, override: ReminderPolicyInput | null | undefined, localTime: string): ReminderPolicy {
   const base = defaultPolicy(precision, localTime);
   return {
     offsets: override?.offsets ?? base.offsets,

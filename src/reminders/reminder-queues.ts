@@ -41,7 +41,13 @@ export function chunkJob(config: AppConfig, reminderIds: string[], lease: Date):
   return {
     name: 'deliver',
     data: { reminderIds, lease: lease.toISOString() },
-    opts: { jobId: `chunk-${digest}`, attempts: config.REMINDER_ATTEMPTS, backoff: { type: 'exponential', delay: config.REMINDER_BACKOFF_MS }, removeOnComplete: true, removeOnFail: true },
+    opts: {
+      jobId: `chunk-${digest}`,
+      attempts: config.REMINDER_ATTEMPTS,
+      backoff: { type: 'exponential', delay: config.REMINDER_BACKOFF_MS },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
   };
 }
 
@@ -50,7 +56,14 @@ export function retryJob(config: AppConfig, reminderId: string, attemptsMade: nu
   return {
     name: 'retry',
     data: { reminderIds: [reminderId], lease: lease.toISOString(), ...(forced ? { forced } : {}) },
-    opts: { jobId: `retry-${reminderId}-${attemptsMade}`, delay, attempts: config.REMINDER_ATTEMPTS, backoff: { type: 'exponential', delay: config.REMINDER_BACKOFF_MS }, removeOnComplete: true, removeOnFail: true },
+    opts: {
+      jobId: `retry-${reminderId}-${attemptsMade}`,
+      delay,
+      attempts: config.REMINDER_ATTEMPTS,
+      backoff: { type: 'exponential', delay: config.REMINDER_BACKOFF_MS },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
   };
 }
 

@@ -14,7 +14,11 @@ export function reminderView(row: DeliveryRow, c: DeliveryCommitment, kind: Remi
   return {
     kind,
     recipient: { name: row.recipient.name, timeZone: row.recipient.timeZone },
-    commitment: { id: c.id, title: c.title, description: c.description, deadlineLabel: labelOf(c),
+    commitment: {
+      id: c.id,
+      title: c.title,
+      description: c.description,
+      deadlineLabel: labelOf(c),
       deadlineEnd: c.deadlineEnd,
       deadlineTime: deadlineTimeOf(c.deadlinePrecision, c.deadlineEnd, c.deadlineTimeZone),
     },

@@ -27,7 +27,12 @@ export class ReminderWorkers implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const base = { connection: this.deliveryQueue.opts.connection, prefix: this.deliveryQueue.opts.prefix, lockDuration: this.config.REMINDER_JOB_LOCK_MS, stalledInterval: this.config.REMINDER_JOB_LOCK_MS };
+    const base = {
+      connection: this.deliveryQueue.opts.connection,
+      prefix: this.deliveryQueue.opts.prefix,
+      lockDuration: this.config.REMINDER_JOB_LOCK_MS,
+      stalledInterval: this.config.REMINDER_JOB_LOCK_MS,
+    };
     this.workers.push(
       new Worker(DISPATCH_QUEUE, () => this.dispatcher.tick(), { ...base, concurrency: 1 }),
       new Worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => this.delivery.deliver(job.data), {

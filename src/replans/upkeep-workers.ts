@@ -21,13 +21,18 @@ export class UpkeepWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker(
-      UPKEEP_QUEUE,
-      async () => ({ batches: await this.replans.drain(), folded: await this.tallies.fold() }),
-      { connection: this.queue.opts.connection, prefix: this.queue.opts.prefix, concurrency: 1, lockDuration: this.config.REMINDER_JOB_LOCK_MS },
-    );
+    this.worker = new Worker(UPKEEP_QUEUE, async () => ({ batches: await this.replans.drain(), folded: await this.tallies.fold() }), {
+      connection: this.queue.opts.connection,
+      prefix: this.queue.opts.prefix,
+      concurrency: 1,
+      lockDuration: this.config.REMINDER_JOB_LOCK_MS,
+    });
     this.worker.on('error', (error) => this.logger.error(`${UPKEEP_QUEUE}: ${error.message}`));
-    await this.queue.upsertJobScheduler(UPKEEP_SCHEDULER_ID, { every: UPKEEP_EVERY_MS }, { name: 'tick', opts: { removeOnComplete: true, removeOnFail: true } });
+    await this.queue.upsertJobScheduler(
+      UPKEEP_SCHEDULER_ID,
+      { every: UPKEEP_EVERY_MS },
+      { name: 'tick', opts: { removeOnComplete: true, removeOnFail: true } },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -13,7 +13,11 @@ export const jmcc = {
     { key: 'fomin', name: 'Alexander V. Fomin', title: 'Deputy Defence Minister', email: 'a.fomin@mil.example.ru', party: 'russia', timeZone: 'Europe/Moscow' },
     { key: 'imran', name: 'Imran Khan', title: 'Prime Minister', email: 'pm-office@pmo.example.pk', party: 'pakistan', timeZone: 'Asia/Karachi' },
   ],
-  series: { name: 'Pakistan-Russia Joint Military Consultative Committee', shortName: 'JMCC', description: 'Annual defence consultations between Pakistan and Russia' },
+  series: {
+    name: 'Pakistan-Russia Joint Military Consultative Committee',
+    shortName: 'JMCC',
+    description: 'Annual defence consultations between Pakistan and Russia',
+  },
   heldRound: {
     round: 2,
     title: 'Second round of the Pakistan-Russia JMCC',
@@ -54,7 +58,8 @@ export const jmcc = {
       key: 'eastern-economic-forum',
       title: 'Attend the Eastern Economic Forum in Vladivostok',
       kind: 'VISIT',
-      quote: 'The prime minister is learnt to have accepted Putin’s invitation to attend the Eastern Economic Forum scheduled to be held from Sept 05 to 06 in Vladivostok',
+      quote:
+        'The prime minister is learnt to have accepted Putin’s invitation to attend the Eastern Economic Forum scheduled to be held from Sept 05 to 06 in Vladivostok',
       owner: 'pakistan',
       counterparty: 'russia',
       responsible: ['imran'],

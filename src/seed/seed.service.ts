@@ -21,13 +21,9 @@ export class SeedService {
   async loadExample(): Promise<{ created: number; existing: number }> {
     // The report ships with the code (prisma/seed), two levels up from src/seed and dist/seed alike.
     const text = readFileSync(new URL(`../../prisma/seed/${jmcc.sourceFile}`, import.meta.url), 'utf8');
-    const parties = Object.fromEntries(
-      await Promise.all(jmcc.parties.map(async (p) => [p.key, (await this.repository.party(p.name, p.kind)).id] as const)),
-    );
+    const parties = Object.fromEntries(await Promise.all(jmcc.parties.map(async (p) => [p.key, (await this.repository.party(p.name, p.kind)).id] as const)));
     const people = Object.fromEntries(
-      await Promise.all(
-        jmcc.people.map(async ({ key, party, ...p }) => [key, (await this.repository.person({ ...p, partyId: parties[party] })).id] as const),
-      ),
+      await Promise.all(jmcc.people.map(async ({ key, party, ...p }) => [key, (await this.repository.person({ ...p, partyId: parties[party] })).id] as const)),
     );
     const series = await this.repository.series(jmcc.series);
     const { participants, ...held } = jmcc.heldRound;
@@ -51,9 +47,7 @@ export class SeedService {
       const sourceStart = text.indexOf(c.quote);
       if (sourceStart < 0) throw new Error(`The example quote for ${c.key} is not in ${jmcc.sourceFile}`);
       const deadline: DeadlineInput =
-        c.deadline.precision === 'MEETING'
-          ? { precision: 'MEETING', meetingId: nextRound.id, phrase: c.deadline.phrase }
-          : { ...c.deadline };
+        c.deadline.precision === 'MEETING' ? { precision: 'MEETING', meetingId: nextRound.id, phrase: c.deadline.phrase } : { ...c.deadline };
       await this.commitments.create(
         {
           title: c.title,

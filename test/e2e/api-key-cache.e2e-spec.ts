@@ -47,13 +47,17 @@ describe('API key cache', () => {
   beforeEach(bothListening);
 
   const createKey = async (role: string) => {
-    const res = await a.http().post('/api/v1/api-keys').set(ADMIN).send({ name: unique(`${role} key`), role }).expect(201);
+    const res = await a
+      .http()
+      .post('/api/v1/api-keys')
+      .set(ADMIN)
+      .send({ name: unique(`${role} key`), role })
+      .expect(201);
     const body = res.body as { id: string; key: string };
     return { id: body.id, auth: { Authorization: `Bearer ${body.key}` } };
   };
 
-  const listKeys = (app: TestApp, auth: Record<string, string>): Promise<Response> =>
-    app.http().get('/api/v1/api-keys').query({ limit: 1 }).set(auth);
+  const listKeys = (app: TestApp, auth: Record<string, string>): Promise<Response> => app.http().get('/api/v1/api-keys').query({ limit: 1 }).set(auth);
 
   /**
    * Uses an admin key on `app` until `app` answers it from its cache. What shows it: a downgrade made
@@ -129,8 +133,7 @@ describe('API key cache', () => {
 
   it('still records when a cached key was last used, at most once a minute', async () => {
     const key = await createKey('VIEWER');
-    const lastUsed = async () =>
-      (await db.query<{ at: Date }>('SELECT last_used_at AS at FROM api_key WHERE id = $1', [key.id])).rows[0].at;
+    const lastUsed = async () => (await db.query<{ at: Date }>('SELECT last_used_at AS at FROM api_key WHERE id = $1', [key.id])).rows[0].at;
     // As if it had last been used 57 s ago: the next use is not recorded, the one after a minute is.
     const { rows } = await db.query<{ at: Date }>(
       `UPDATE api_key SET last_used_at = now() - interval '57 seconds' WHERE id = $1 RETURNING last_used_at AS at`,

@@ -117,7 +117,15 @@ describe('API keys', () => {
     for (const role of ['VIEWER', 'EDITOR'] as const) {
       const auth = await sut.keyFor(role);
       expectProblem(await sut.http().get('/api/v1/api-keys').set(auth), 403, 'forbidden');
-      expectProblem(await sut.http().post('/api/v1/api-keys').set(auth).send({ name: unique('k'), role: 'ADMIN' }), 403, 'forbidden');
+      expectProblem(
+        await sut
+          .http()
+          .post('/api/v1/api-keys')
+          .set(auth)
+          .send({ name: unique('k'), role: 'ADMIN' }),
+        403,
+        'forbidden',
+      );
       expectProblem(await sut.http().post(`/api/v1/api-keys/${key.id}/revoke`).set(auth), 403, 'forbidden');
     }
     const stillActive = await prisma.apiKey.findUniqueOrThrow({ where: { id: key.id } });

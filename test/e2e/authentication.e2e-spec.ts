@@ -54,7 +54,10 @@ describe('authentication', () => {
     it('still lets a key the process knows through, and a request without a key is told to send one', async () => {
       await sut.http().get('/api/v1/parties').set(ADMIN).expect(200);
       expectProblem(await sut.http().get('/api/v1/parties'), 401, 'unauthenticated');
-      await sut.http().get('/health').expect((res) => expect([200, 503]).toContain(res.status));
+      await sut
+        .http()
+        .get('/health')
+        .expect((res) => expect([200, 503]).toContain(res.status));
     });
   });
 
@@ -100,7 +103,13 @@ describe('authentication', () => {
     /** Sends the headers of a large body and only its first bytes, and waits for an answer. */
     const answerWithoutBody = (headers: Record<string, string>) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/parties', headers: { 'Content-Type': 'application/json', 'Content-Length': '900000', ...headers } });
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/parties',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': '900000', ...headers },
+        });
         req.on('response', (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -137,7 +146,10 @@ describe('authentication', () => {
       for (const [path, operations] of Object.entries(document.paths)) {
         for (const method of Object.keys(operations)) {
           const url = path.replace('{file}', `${'a'.repeat(43)}.ics`).replace(/\{\w+\}/g, '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b');
-          const res = await sut.http()[method as 'get'](url).set('Content-Type', 'application/json').send(method === 'get' ? undefined : '{}');
+          const agent = sut.http();
+          const res = await agent[method as 'get'](url)
+            .set('Content-Type', 'application/json')
+            .send(method === 'get' ? undefined : '{}');
           if (res.status !== 401) open.push(`${method.toUpperCase()} ${path} ${res.status}`);
         }
       }

@@ -27,7 +27,8 @@ describe('calendar feeds', () => {
     const events = new ICAL.Component(ICAL.parse(res.text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     return events.map((e) => e.summary).sort();
   };
-  const commit = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string };
+  const commit = async (body: Record<string, unknown>) =>
+    (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string };
 
   it('belongs to the key that made it, by id: a key of the same name can neither revoke it nor end it', async () => {
     const name = unique('Dashboard');
@@ -57,7 +58,12 @@ describe('calendar feeds', () => {
     const items: Record<string, unknown>[] = [];
     let cursor: string | null = null;
     do {
-      const page = await sut.http().get('/api/v1/calendar-feeds').query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
+      const page = await sut
+        .http()
+        .get('/api/v1/calendar-feeds')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(ADMIN)
+        .expect(200);
       items.push(...(page.body.items as Record<string, unknown>[]));
       cursor = page.body.nextCursor as string | null;
     } while (cursor);

@@ -29,9 +29,24 @@ describe('commitment lists never show a changed commitment as it was', () => {
     await sut.close();
   });
 
-  const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send({ tags: [tag], ...body }).expect(201)).body as Item;
+  const create = async (body: Record<string, unknown>) =>
+    (
+      await sut
+        .http()
+        .post('/api/v1/commitments')
+        .set(ADMIN)
+        .send({ tags: [tag], ...body })
+        .expect(201)
+    ).body as Item;
   const listed = async (id: string, query: Record<string, unknown> = { tag }) => {
-    const { items } = (await sut.http().get('/api/v1/commitments').query({ limit: 200, ...query }).set(ADMIN).expect(200)).body as { items: Item[] };
+    const { items } = (
+      await sut
+        .http()
+        .get('/api/v1/commitments')
+        .query({ limit: 200, ...query })
+        .set(ADMIN)
+        .expect(200)
+    ).body as { items: Item[] };
     const item = items.find((i) => i.id === id);
     if (!item) throw new Error(`${id} is not in the list`);
     return item;
@@ -79,7 +94,18 @@ describe('commitment lists never show a changed commitment as it was', () => {
 
   describe('a search ranked before', () => {
     const search = async (query: Record<string, unknown>) =>
-      ((await sut.http().get('/api/v1/commitments').query({ limit: 50, ...query }).set(ADMIN).expect(200)).body as { items: Item[] }).items.map((i) => i.title).sort();
+      (
+        (
+          await sut
+            .http()
+            .get('/api/v1/commitments')
+            .query({ limit: 50, ...query })
+            .set(ADMIN)
+            .expect(200)
+        ).body as { items: Item[] }
+      ).items
+        .map((i) => i.title)
+        .sort();
 
     it('finds commitments added, and loses those deleted, in SQL since', async () => {
       const word = unique('zr').replace(' ', '');
@@ -94,7 +120,10 @@ describe('commitment lists never show a changed commitment as it was', () => {
 
     it('follows a meeting moved to another series', async () => {
       const word = unique('zs').replace(' ', '');
-      const [from, to] = [await prisma.meetingSeries.create({ data: { name: unique('From') } }), await prisma.meetingSeries.create({ data: { name: unique('To') } })];
+      const [from, to] = [
+        await prisma.meetingSeries.create({ data: { name: unique('From') } }),
+        await prisma.meetingSeries.create({ data: { name: unique('To') } }),
+      ];
       const meeting = await prisma.meeting.create({ data: { title: unique('Moved'), seriesId: from.id } });
       await create({ title: `Brief on ${word}`, meetingId: meeting.id });
       expect(await search({ q: word, seriesId: from.id })).toEqual([`Brief on ${word}`]);

@@ -21,7 +21,8 @@ describe('commitment list', () => {
 
   const tagged = () => unique('t').replace(' ', '-');
   const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as Item;
-  const list = async (query: Record<string, unknown>) => (await sut.http().get('/api/v1/commitments').query(query).set(ADMIN).expect(200)).body as { items: Item[]; nextCursor: string | null; total?: number };
+  const list = async (query: Record<string, unknown>) =>
+    (await sut.http().get('/api/v1/commitments').query(query).set(ADMIN).expect(200)).body as { items: Item[]; nextCursor: string | null; total?: number };
   const titles = async (query: Record<string, unknown>) => (await list({ limit: 200, ...query })).items.map((i) => i.title).sort();
 
   /** Every page until the end; `between` runs after each page (to insert rows while paging). */
@@ -101,10 +102,45 @@ describe('commitment list', () => {
       ids.fomin = (await prisma.person.create({ data: { name: 'Fomin', email: `${tag}.fomin@mil.test` } })).id;
       const past = { precision: 'YEAR', value: '2019' };
       const future = { precision: 'YEAR', value: '2999' };
-      await create({ title: 'a', tags: [tag, 'visit'], status: 'OPEN', deadline: past, ownerPartyId: ids.pakistan, counterpartyId: ids.russia, meetingId: ids.round2, responsiblePersonIds: [ids.ikram] });
-      await create({ title: 'b', tags: [tag], status: 'IN_PROGRESS', deadline: future, ownerPartyId: ids.pakistan, counterpartyId: ids.china, meetingId: ids.round3, watcherPersonIds: [ids.ikram] });
-      await create({ title: 'c', tags: [tag], status: 'DONE', deadline: past, ownerPartyId: ids.russia, counterpartyId: ids.pakistan, meetingId: ids.round2, responsiblePersonIds: [ids.fomin] });
-      await create({ title: 'd', tags: [tag, 'visit'], status: 'DEFERRED', deadline: past, ownerPartyId: ids.russia, meetingId: ids.forum, responsiblePersonIds: [ids.ikram, ids.fomin] });
+      await create({
+        title: 'a',
+        tags: [tag, 'visit'],
+        status: 'OPEN',
+        deadline: past,
+        ownerPartyId: ids.pakistan,
+        counterpartyId: ids.russia,
+        meetingId: ids.round2,
+        responsiblePersonIds: [ids.ikram],
+      });
+      await create({
+        title: 'b',
+        tags: [tag],
+        status: 'IN_PROGRESS',
+        deadline: future,
+        ownerPartyId: ids.pakistan,
+        counterpartyId: ids.china,
+        meetingId: ids.round3,
+        watcherPersonIds: [ids.ikram],
+      });
+      await create({
+        title: 'c',
+        tags: [tag],
+        status: 'DONE',
+        deadline: past,
+        ownerPartyId: ids.russia,
+        counterpartyId: ids.pakistan,
+        meetingId: ids.round2,
+        responsiblePersonIds: [ids.fomin],
+      });
+      await create({
+        title: 'd',
+        tags: [tag, 'visit'],
+        status: 'DEFERRED',
+        deadline: past,
+        ownerPartyId: ids.russia,
+        meetingId: ids.forum,
+        responsiblePersonIds: [ids.ikram, ids.fomin],
+      });
       await create({ title: 'e', tags: [tag], status: 'PROPOSED' });
     });
 
@@ -220,7 +256,9 @@ describe('commitment list', () => {
     });
 
     it('filters by q in any other order', async () => {
-      expect((await list({ tag, q: 'consultative', sort: 'created', order: 'asc' })).items.map((i) => i.title)[0]).toBe('Hold the third consultative round in Pakistan');
+      expect((await list({ tag, q: 'consultative', sort: 'created', order: 'asc' })).items.map((i) => i.title)[0]).toBe(
+        'Hold the third consultative round in Pakistan',
+      );
     });
   });
 
@@ -273,6 +311,10 @@ describe('commitment list', () => {
   });
 
   it('is readable with a viewer key', async () => {
-    await sut.http().get('/api/v1/commitments').set(await sut.keyFor('VIEWER')).expect(200);
+    await sut
+      .http()
+      .get('/api/v1/commitments')
+      .set(await sut.keyFor('VIEWER'))
+      .expect(200);
   });
 });

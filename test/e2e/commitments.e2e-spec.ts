@@ -21,7 +21,8 @@ describe('commitments', () => {
     pakistan = (await prisma.party.create({ data: { name: unique('Pakistan'), kind: 'COUNTRY' } })).id;
     russia = (await prisma.party.create({ data: { name: unique('Russia'), kind: 'COUNTRY' } })).id;
     secretary = (await prisma.person.create({ data: { name: 'Ikram-ul-Haq', email: `${unique('ikram').replace(' ', '.')}@mod.test`, partyId: pakistan } })).id;
-    watcher = (await prisma.person.create({ data: { name: 'Alexander V. Fomin', email: `${unique('fomin').replace(' ', '.')}@mil.test`, partyId: russia } })).id;
+    watcher = (await prisma.person.create({ data: { name: 'Alexander V. Fomin', email: `${unique('fomin').replace(' ', '.')}@mil.test`, partyId: russia } }))
+      .id;
   });
   afterAll(async () => {
     await worker?.close();
@@ -36,9 +37,19 @@ describe('commitments', () => {
       [{ precision: 'MONTH', value: '2019-09' }, '2019-09-01T00:00:00.000Z', '2019-09-30T23:59:59.999Z', 'September 2019'],
       [{ precision: 'MONTH', value: '2020-02', timeZone: 'Europe/Moscow' }, '2020-02-01T00:00:00.000+03:00', '2020-02-29T23:59:59.999+03:00', 'February 2020'],
       [{ precision: 'QUARTER', value: '2021-Q3' }, '2021-07-01T00:00:00.000Z', '2021-09-30T23:59:59.999Z', 'Q3 2021'],
-      [{ precision: 'DAY', value: '2019-09-05/2019-09-06', timeZone: 'Asia/Vladivostok' }, '2019-09-05T00:00:00.000+10:00', '2019-09-06T23:59:59.999+10:00', '5–6 September 2019'],
+      [
+        { precision: 'DAY', value: '2019-09-05/2019-09-06', timeZone: 'Asia/Vladivostok' },
+        '2019-09-05T00:00:00.000+10:00',
+        '2019-09-06T23:59:59.999+10:00',
+        '5–6 September 2019',
+      ],
       [{ precision: 'DAY', value: '2024-02-29' }, '2024-02-29T00:00:00.000Z', '2024-02-29T23:59:59.999Z', '29 February 2024'],
-      [{ precision: 'DATETIME', value: '2019-09-05T10:00:00+03:00', timeZone: 'Europe/Moscow' }, '2019-09-05T10:00:00.000+03:00', '2019-09-05T10:00:00.000+03:00', '5 September 2019, 10:00 (Europe/Moscow)'],
+      [
+        { precision: 'DATETIME', value: '2019-09-05T10:00:00+03:00', timeZone: 'Europe/Moscow' },
+        '2019-09-05T10:00:00.000+03:00',
+        '2019-09-05T10:00:00.000+03:00',
+        '5 September 2019, 10:00 (Europe/Moscow)',
+      ],
     ])('%j has its window and label', async (deadline, start, end, label) => {
       const res = await create({ title: 'Hold the third round', deadline: { ...deadline, phrase: 'as said' } }).expect(201);
       expect(res.body.deadline).toMatchObject({ ...deadline, start, end, label, phrase: 'as said' });
@@ -56,23 +67,50 @@ describe('commitments', () => {
       const series = await prisma.meetingSeries.create({ data: { name: unique('Joint Military Consultative Committee'), shortName: unique('JMCC') } });
       const undated = await prisma.meeting.create({ data: { seriesId: series.id, round: 3, title: 'Third round', timeZone: 'Asia/Karachi' } });
       const dated = await prisma.meeting.create({
-        data: { seriesId: series.id, round: 4, title: 'Fourth round', timeZone: 'Asia/Karachi', startsAt: new Date('2021-03-10T04:00:00Z'), endsAt: new Date('2021-03-11T12:00:00Z') },
+        data: {
+          seriesId: series.id,
+          round: 4,
+          title: 'Fourth round',
+          timeZone: 'Asia/Karachi',
+          startsAt: new Date('2021-03-10T04:00:00Z'),
+          endsAt: new Date('2021-03-11T12:00:00Z'),
+        },
       });
-      const open = await create({ title: 'Report on the decisions', deadline: { precision: 'MEETING', meetingId: undated.id, phrase: 'at the next round' } }).expect(201);
-      expect(open.body.deadline).toMatchObject({ precision: 'MEETING', meetingId: undated.id, timeZone: 'Asia/Karachi', start: null, end: null, label: `at ${series.shortName} round 3` });
+      const open = await create({
+        title: 'Report on the decisions',
+        deadline: { precision: 'MEETING', meetingId: undated.id, phrase: 'at the next round' },
+      }).expect(201);
+      expect(open.body.deadline).toMatchObject({
+        precision: 'MEETING',
+        meetingId: undated.id,
+        timeZone: 'Asia/Karachi',
+        start: null,
+        end: null,
+        label: `at ${series.shortName} round 3`,
+      });
       expect(open.body.overdue).toBe(false);
       const due = await create({ title: 'Report again', deadline: { precision: 'MEETING', meetingId: dated.id } }).expect(201);
       expect(due.body.deadline).toMatchObject({ start: '2021-03-10T09:00:00.000+05:00', end: '2021-03-11T17:00:00.000+05:00' });
     });
 
     it('follows its meeting when the meeting gets a date, with a history entry', async () => {
-      const meeting = await sut.http().post('/api/v1/meetings').set(ADMIN).send({ title: unique('Third round'), timeZone: 'Asia/Karachi' }).expect(201);
+      const meeting = await sut
+        .http()
+        .post('/api/v1/meetings')
+        .set(ADMIN)
+        .send({ title: unique('Third round'), timeZone: 'Asia/Karachi' })
+        .expect(201);
       const meetingId = meeting.body.id as string;
       const due = await create({ title: 'Report on the decisions', deadline: { precision: 'MEETING', meetingId } }).expect(201);
       const id = due.body.id as string;
       expect(due.body.deadline).toMatchObject({ start: null, end: null });
 
-      await sut.http().patch(`/api/v1/meetings/${meetingId}`).set(ADMIN).send({ startsAt: '2020-03-10T09:00:00+05:00', endsAt: '2020-03-11T17:00:00+05:00' }).expect(200);
+      await sut
+        .http()
+        .patch(`/api/v1/meetings/${meetingId}`)
+        .set(ADMIN)
+        .send({ startsAt: '2020-03-10T09:00:00+05:00', endsAt: '2020-03-11T17:00:00+05:00' })
+        .expect(200);
       await replansDone(); // the worker moves commitments due at the meeting
       const moved = await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
       expect(moved.body.deadline).toMatchObject({ start: '2020-03-10T09:00:00.000+05:00', end: '2020-03-11T17:00:00.000+05:00' });
@@ -115,12 +153,26 @@ describe('commitments', () => {
       sourceQuote: 'They agreed to ensure effective follow-up and implementation of the decisions taken during the meeting.',
     }).expect(201);
     expect(created.headers.etag).toBe('"1"');
-    expect(created.body).toMatchObject({ status: 'OPEN', responsiblePersonIds: [secretary], watcherPersonIds: [watcher], tags: ['jmcc'], deadline: null, overdue: false, version: 1 });
+    expect(created.body).toMatchObject({
+      status: 'OPEN',
+      responsiblePersonIds: [secretary],
+      watcherPersonIds: [watcher],
+      tags: ['jmcc'],
+      deadline: null,
+      overdue: false,
+      version: 1,
+    });
     const id = created.body.id as string;
 
     const read = await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
     expect(read.headers.etag).toBe('"1"');
-    const updated = await sut.http().patch(`/api/v1/commitments/${id}`).set(ADMIN).set('If-Match', '"1"').send({ status: 'IN_PROGRESS', title: 'Follow up the decisions' }).expect(200);
+    const updated = await sut
+      .http()
+      .patch(`/api/v1/commitments/${id}`)
+      .set(ADMIN)
+      .set('If-Match', '"1"')
+      .send({ status: 'IN_PROGRESS', title: 'Follow up the decisions' })
+      .expect(200);
     expect(updated.headers.etag).toBe('"2"');
     expect(updated.body).toMatchObject({ status: 'IN_PROGRESS', title: 'Follow up the decisions', version: 2 });
 
@@ -153,7 +205,12 @@ describe('commitments', () => {
     const id = body.id as string;
     const viewer = await sut.keyFor('VIEWER');
     const editor = await sut.keyFor('EDITOR');
-    await sut.http().patch(`/api/v1/commitments/${id}`).set(editor).send({ deadline: { precision: 'MONTH', value: '2020-06' }, status: 'DEFERRED' }).expect(200);
+    await sut
+      .http()
+      .patch(`/api/v1/commitments/${id}`)
+      .set(editor)
+      .send({ deadline: { precision: 'MONTH', value: '2020-06' }, status: 'DEFERRED' })
+      .expect(200);
     await sut.http().post(`/api/v1/commitments/${id}/notes`).set(editor).send({ text: 'Draft exchanged' }).expect(201);
     await sut.http().delete(`/api/v1/commitments/${id}`).set(editor).expect(204);
     await sut.http().get(`/api/v1/commitments/${id}`).set(viewer).expect(404);
@@ -172,14 +229,35 @@ describe('commitments', () => {
 
   it('approves and rejects PROPOSED candidates only', async () => {
     const proposed = await create({ title: 'Candidate', status: 'PROPOSED' }).expect(201);
-    const approved = await sut.http().post(`/api/v1/commitments/${proposed.body.id as string}/approve`).set(ADMIN).expect(200);
+    const approved = await sut
+      .http()
+      .post(`/api/v1/commitments/${proposed.body.id as string}/approve`)
+      .set(ADMIN)
+      .expect(200);
     expect(approved.body.status).toBe('OPEN');
-    await sut.http().post(`/api/v1/commitments/${proposed.body.id as string}/approve`).set(ADMIN).expect(409);
+    await sut
+      .http()
+      .post(`/api/v1/commitments/${proposed.body.id as string}/approve`)
+      .set(ADMIN)
+      .expect(409);
 
     const other = await create({ title: 'Background fact', status: 'PROPOSED' }).expect(201);
-    await sut.http().post(`/api/v1/commitments/${other.body.id as string}/reject`).set(ADMIN).send({ reason: 'not a promise' }).expect(204);
-    await sut.http().get(`/api/v1/commitments/${other.body.id as string}`).set(ADMIN).expect(404);
-    const history = await sut.http().get(`/api/v1/commitments/${other.body.id as string}/events`).set(ADMIN).expect(200);
+    await sut
+      .http()
+      .post(`/api/v1/commitments/${other.body.id as string}/reject`)
+      .set(ADMIN)
+      .send({ reason: 'not a promise' })
+      .expect(204);
+    await sut
+      .http()
+      .get(`/api/v1/commitments/${other.body.id as string}`)
+      .set(ADMIN)
+      .expect(404);
+    const history = await sut
+      .http()
+      .get(`/api/v1/commitments/${other.body.id as string}/events`)
+      .set(ADMIN)
+      .expect(200);
     expect(history.body.items.at(-1)).toMatchObject({ type: 'DELETED', note: 'rejected: not a promise' });
   });
 
@@ -202,7 +280,12 @@ describe('commitments', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await sut.http().get('/api/v1/commitments').query({ meetingId: meeting.id, sort: 'created', limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
+      const page = await sut
+        .http()
+        .get('/api/v1/commitments')
+        .query({ meetingId: meeting.id, sort: 'created', limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(ADMIN)
+        .expect(200);
       seen.push(...page.body.items.map((c: { title: string }) => c.title));
       cursor = page.body.nextCursor as string | null;
     } while (cursor);

@@ -19,7 +19,12 @@ describe('concurrent writes', () => {
   });
 
   const create = async (title = unique('Commitment')) => {
-    const res = await t.http().post('/api/v1/commitments').set(ADMIN).send({ title, deadline: { precision: 'DAY', value: '2031-05-01' } }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/v1/commitments')
+      .set(ADMIN)
+      .send({ title, deadline: { precision: 'DAY', value: '2031-05-01' } })
+      .expect(201);
     return res.body.id as string;
   };
   const patch = (id: string, body: Record<string, unknown>) => t.http().patch(`/api/v1/commitments/${id}`).set(ADMIN).send(body);
@@ -47,7 +52,8 @@ describe('concurrent writes', () => {
       ids.map(async (id, i) => {
         const answers: number[] = [];
         for (let round = 0; round < 4; round++) {
-          const body = round % 2 ? { status: 'IN_PROGRESS', deadline: { precision: 'DAY', value: `2031-06-${10 + i}` } } : { status: 'OPEN', ownerPartyId: null };
+          const body =
+            round % 2 ? { status: 'IN_PROGRESS', deadline: { precision: 'DAY', value: `2031-06-${10 + i}` } } : { status: 'OPEN', ownerPartyId: null };
           answers.push((await patch(id, body)).status);
         }
         return answers;
@@ -102,7 +108,9 @@ describe('concurrent writes', () => {
     const final = await t.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
     expect(final.body.version).toBe(21);
     const events = await t.http().get(`/api/v1/commitments/${id}/events?limit=100`).set(ADMIN).expect(200);
-    const updates = (events.body.items as { type: string; changes: { description?: { from: string | null; to: string } } }[]).filter((e) => e.type === 'UPDATED');
+    const updates = (events.body.items as { type: string; changes: { description?: { from: string | null; to: string } } }[]).filter(
+      (e) => e.type === 'UPDATED',
+    );
     expect(updates).toHaveLength(20);
     // Each change starts from what the one before left: the history is one unbroken chain.
     updates.forEach((e, i) => expect(e.changes.description!.from).toBe(i === 0 ? null : updates[i - 1].changes.description!.to));

@@ -19,7 +19,8 @@ describe('dashboard', () => {
 
   const party = async (name: string) => (await prisma.party.create({ data: { name: unique(name) } })).id;
   const series = async (name: string) => (await prisma.meetingSeries.create({ data: { name: unique(name) } })).id;
-  const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string; title: string };
+  const create = async (body: Record<string, unknown>) =>
+    (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string; title: string };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const get = async (path: string, query: Record<string, unknown> = {}): Promise<any> => (await sut.http().get(path).query(query).set(viewer).expect(200)).body;
 
@@ -30,16 +31,44 @@ describe('dashboard', () => {
       const meeting = (await prisma.meeting.create({ data: { title: 'Round 2', seriesId: ids.series, round: 2 } })).id;
       const elsewhere = (await prisma.meeting.create({ data: { title: 'Other forum' } })).id;
       const at = (ownerPartyId: string, body: Record<string, unknown>) => create({ meetingId: meeting, ownerPartyId, ...body });
-      await at(ids.a, { title: 'a1 on time', deadline: { precision: 'DAY', value: '2020-03-15' }, status: 'DONE', completedAt: '2020-03-10T12:00:00Z', assessment: 'FULL' });
-      await at(ids.a, { title: 'a2 on the last millisecond', deadline: { precision: 'MONTH', value: '2020-06' }, status: 'DONE', completedAt: '2020-06-30T23:59:59.999Z', assessment: 'PARTIAL' });
-      await at(ids.a, { title: 'a3 late', deadline: { precision: 'YEAR', value: '2020' }, status: 'DONE', completedAt: '2021-01-05T00:00:00Z', assessment: 'NONE' });
+      await at(ids.a, {
+        title: 'a1 on time',
+        deadline: { precision: 'DAY', value: '2020-03-15' },
+        status: 'DONE',
+        completedAt: '2020-03-10T12:00:00Z',
+        assessment: 'FULL',
+      });
+      await at(ids.a, {
+        title: 'a2 on the last millisecond',
+        deadline: { precision: 'MONTH', value: '2020-06' },
+        status: 'DONE',
+        completedAt: '2020-06-30T23:59:59.999Z',
+        assessment: 'PARTIAL',
+      });
+      await at(ids.a, {
+        title: 'a3 late',
+        deadline: { precision: 'YEAR', value: '2020' },
+        status: 'DONE',
+        completedAt: '2021-01-05T00:00:00Z',
+        assessment: 'NONE',
+      });
       await at(ids.a, { title: 'a4 open overdue', deadline: { precision: 'QUARTER', value: '2020-Q4' }, status: 'OPEN' });
       await at(ids.a, { title: 'a5 cancelled', deadline: { precision: 'MONTH', value: '2020-05' }, status: 'OPEN' }).then((c) =>
         sut.http().patch(`/api/v1/commitments/${c.id}`).set(ADMIN).send({ status: 'CANCELLED', assessment: 'NONE' }).expect(200),
       );
       await at(ids.a, { title: 'a6 next period', deadline: { precision: 'YEAR', value: '2021' }, status: 'DONE', completedAt: '2021-02-01T00:00:00Z' });
-      await at(ids.a, { title: 'a7 window ends in 2019 in Karachi', deadline: { precision: 'DAY', value: '2019-12-31', timeZone: 'Asia/Karachi' }, status: 'OPEN' });
-      await at(ids.b, { title: 'b1 at the deadline instant', deadline: { precision: 'DATETIME', value: '2020-09-01T10:00:00Z' }, status: 'DONE', completedAt: '2020-09-01T10:00:00Z', assessment: 'FULL' });
+      await at(ids.a, {
+        title: 'a7 window ends in 2019 in Karachi',
+        deadline: { precision: 'DAY', value: '2019-12-31', timeZone: 'Asia/Karachi' },
+        status: 'OPEN',
+      });
+      await at(ids.b, {
+        title: 'b1 at the deadline instant',
+        deadline: { precision: 'DATETIME', value: '2020-09-01T10:00:00Z' },
+        status: 'DONE',
+        completedAt: '2020-09-01T10:00:00Z',
+        assessment: 'FULL',
+      });
       await at(ids.b, { title: 'b2 open overdue', deadline: { precision: 'DAY', value: '2020-02-02' }, status: 'IN_PROGRESS' });
       await create({ title: 'other series', meetingId: elsewhere, ownerPartyId: ids.a, deadline: { precision: 'DAY', value: '2020-03-01' }, status: 'OPEN' });
     });
@@ -50,8 +79,28 @@ describe('dashboard', () => {
         from: '2020-01-01T00:00:00.000Z',
         to: '2020-12-31T23:59:59.999Z',
         parties: [
-          { partyId: ids.a, name: expect.stringMatching(/^Pakistan/), due: 4, doneOnTime: 2, doneLate: 1, openOverdue: 1, assessed: 4, onTimeRate: 0.5, averageScore: -0.25 },
-          { partyId: ids.b, name: expect.stringMatching(/^Russia/), due: 2, doneOnTime: 1, doneLate: 0, openOverdue: 1, assessed: 1, onTimeRate: 0.5, averageScore: 1 },
+          {
+            partyId: ids.a,
+            name: expect.stringMatching(/^Pakistan/),
+            due: 4,
+            doneOnTime: 2,
+            doneLate: 1,
+            openOverdue: 1,
+            assessed: 4,
+            onTimeRate: 0.5,
+            averageScore: -0.25,
+          },
+          {
+            partyId: ids.b,
+            name: expect.stringMatching(/^Russia/),
+            due: 2,
+            doneOnTime: 1,
+            doneLate: 0,
+            openOverdue: 1,
+            assessed: 1,
+            onTimeRate: 0.5,
+            averageScore: 1,
+          },
         ],
       });
       const one = await get('/api/v1/dashboard/compliance', { seriesId: ids.series, partyId: ids.b, from: '2020-01-01', to: '2020-12-31' });
@@ -60,7 +109,15 @@ describe('dashboard', () => {
 
     it('lists the commitments behind each figure', async () => {
       const behind = async (figure: string, partyId?: string): Promise<string[]> =>
-        (await get('/api/v1/dashboard/compliance/commitments', { seriesId: ids.series, from: '2020-01-01', to: '2020-12-31', figure, ...(partyId ? { partyId } : {}) })).items.map((c: { title: string }) => c.title) as string[];
+        (
+          await get('/api/v1/dashboard/compliance/commitments', {
+            seriesId: ids.series,
+            from: '2020-01-01',
+            to: '2020-12-31',
+            figure,
+            ...(partyId ? { partyId } : {}),
+          })
+        ).items.map((c: { title: string }) => c.title) as string[];
       expect(await behind('doneLate', ids.a)).toEqual(['a3 late']);
       expect(await behind('doneOnTime', ids.a)).toEqual(['a1 on time', 'a2 on the last millisecond']);
       expect(await behind('openOverdue')).toEqual(['b2 open overdue', 'a4 open overdue']);
@@ -92,13 +149,41 @@ describe('dashboard', () => {
 
     const summary = await get('/api/v1/dashboard/summary', { tag });
     const zero = { PROPOSED: 0, OPEN: 0, IN_PROGRESS: 0, DONE: 0, CANCELLED: 0, DEFERRED: 0 };
-    expect(summary.totals).toEqual({ total: 7, byStatus: { ...zero, OPEN: 3, IN_PROGRESS: 1, DEFERRED: 1, DONE: 2 }, overdue: 1, dueWithin7Days: 1, dueWithin30Days: 2, dueWithin90Days: 3 });
+    expect(summary.totals).toEqual({
+      total: 7,
+      byStatus: { ...zero, OPEN: 3, IN_PROGRESS: 1, DEFERRED: 1, DONE: 2 },
+      overdue: 1,
+      dueWithin7Days: 1,
+      dueWithin30Days: 2,
+      dueWithin90Days: 3,
+    });
     expect(summary.byParty).toEqual([
-      { partyId: a, name: expect.any(String), total: 3, byStatus: { ...zero, OPEN: 1, IN_PROGRESS: 1, DONE: 1 }, overdue: 1, dueWithin7Days: 1, dueWithin30Days: 1, dueWithin90Days: 1 },
-      { partyId: b, name: expect.any(String), total: 3, byStatus: { ...zero, OPEN: 1, DEFERRED: 1, DONE: 1 }, overdue: 0, dueWithin7Days: 0, dueWithin30Days: 1, dueWithin90Days: 2 },
+      {
+        partyId: a,
+        name: expect.any(String),
+        total: 3,
+        byStatus: { ...zero, OPEN: 1, IN_PROGRESS: 1, DONE: 1 },
+        overdue: 1,
+        dueWithin7Days: 1,
+        dueWithin30Days: 1,
+        dueWithin90Days: 1,
+      },
+      {
+        partyId: b,
+        name: expect.any(String),
+        total: 3,
+        byStatus: { ...zero, OPEN: 1, DEFERRED: 1, DONE: 1 },
+        overdue: 0,
+        dueWithin7Days: 0,
+        dueWithin30Days: 1,
+        dueWithin90Days: 2,
+      },
       { partyId: null, name: null, total: 1, byStatus: { ...zero, OPEN: 1 }, overdue: 0, dueWithin7Days: 0, dueWithin30Days: 0, dueWithin90Days: 0 },
     ]);
-    expect(summary.bySeries.map((g: { seriesId: string | null; total: number }) => [g.seriesId, g.total])).toEqual([[s, 2], [null, 5]]);
+    expect(summary.bySeries.map((g: { seriesId: string | null; total: number }) => [g.seriesId, g.total])).toEqual([
+      [s, 2],
+      [null, 5],
+    ]);
     expect((await get('/api/v1/dashboard/summary', { tag, partyId: b })).totals.total).toBe(3);
     await sut.http().get('/api/v1/dashboard/summary').query({ colour: 'red' }).set(viewer).expect(400);
   });
@@ -123,7 +208,8 @@ describe('dashboard', () => {
     ];
     // Either side of each horizon (7, 30, 90 days), within the span counted live and beyond it.
     for (const days of [7, 30, 90]) {
-      for (const hours of [-30, -1, 1, 30]) await create({ title: `due in ${days} days ${hours} h`, ownerPartyId: b, meetingId: meeting, deadline: inHours(24 * days + hours) });
+      for (const hours of [-30, -1, 1, 30])
+        await create({ title: `due in ${days} days ${hours} h`, ownerPartyId: b, meetingId: meeting, deadline: inHours(24 * days + hours) });
     }
     await same();
     const patch = (id: string, body: Record<string, unknown>) => sut.http().patch(`/api/v1/commitments/${id}`).set(ADMIN).send(body).expect(200);

@@ -8,14 +8,21 @@ import { createPerson, inSeconds, remindersOf, type TestPerson } from '../suppor
 import { startWorker } from '../support/reminder-worker.js';
 import { startSmtp, type ReceivedMail, type SmtpHarness } from '../support/smtp.js';
 
-const linkTexts = { acknowledge: 'Acknowledge', progress: 'Report progress', extend: 'Ask for more time', done: 'Mark as done', unsubscribe: 'Stop these reminders' } as const;
+const linkTexts = {
+  acknowledge: 'Acknowledge',
+  progress: 'Report progress',
+  extend: 'Ask for more time',
+  done: 'Mark as done',
+  unsubscribe: 'Stop these reminders',
+} as const;
 type Action = keyof typeof linkTexts;
 
 /** The action links of an email, by the words the reader sees beside them. */
 function linksIn(mail: ReceivedMail): Record<Action, string> {
-  const found = Object.fromEntries(
-    Object.entries(linkTexts).map(([action, text]) => [action, new RegExp(`${text}: (\\S+)`).exec(mail.text)?.[1]]),
-  ) as Record<Action, string | undefined>;
+  const found = Object.fromEntries(Object.entries(linkTexts).map(([action, text]) => [action, new RegExp(`${text}: (\\S+)`).exec(mail.text)?.[1]])) as Record<
+    Action,
+    string | undefined
+  >;
   for (const [action, url] of Object.entries(found)) if (!url) throw new Error(`No ${action} link in:\n${mail.text}`);
   return found as Record<Action, string>;
 }
@@ -52,7 +59,12 @@ describe('Email actions', () => {
       t.http().get(`/api/v1/commitments/${id}/extension-requests`).set(ADMIN).expect(200),
       remindersOf(t, id),
     ]);
-    return { commitment: commitment.body, events: events.body.items as { type: string; actor: string; note: string | null; changes: Record<string, { to: unknown }> | null }[], extensions: extensions.body.items, reminders };
+    return {
+      commitment: commitment.body,
+      events: events.body.items as { type: string; actor: string; note: string | null; changes: Record<string, { to: unknown }> | null }[],
+      extensions: extensions.body.items,
+      reminders,
+    };
   };
 
   async function firstReminder(ali: TestPerson, watcher: TestPerson, as = ADMIN) {
@@ -72,7 +84,11 @@ describe('Email actions', () => {
     const commitment = { id: res.body.id as string };
     await smtp.waitFor(() => smtp.to(ali.email).length > 0);
     // Settled: the emails are marked sent, so nothing but what the test does changes the commitment.
-    for (let i = 0; i < 100 && (await remindersOf(t, commitment.id)).some((r) => r.status === 'CLAIMED' || (r.status === 'PENDING' && Date.parse(r.fireAt) <= Date.now())); i++) {
+    for (
+      let i = 0;
+      i < 100 && (await remindersOf(t, commitment.id)).some((r) => r.status === 'CLAIMED' || (r.status === 'PENDING' && Date.parse(r.fireAt) <= Date.now()));
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return { commitment, mail: smtp.to(ali.email)[0] };
@@ -81,7 +97,12 @@ describe('Email actions', () => {
   it('follows a reminder’s links as a person would: each form acts once, with the person in the history', async () => {
     const ali = await createPerson(t, 'Asia/Karachi');
     const watcher = await createPerson(t, 'UTC');
-    const secretariat = await t.http().post('/api/v1/api-keys').set(ADMIN).send({ name: 'Secretariat', role: 'EDITOR', contactEmail: 'secretariat@example.test' }).expect(201);
+    const secretariat = await t
+      .http()
+      .post('/api/v1/api-keys')
+      .set(ADMIN)
+      .send({ name: 'Secretariat', role: 'EDITOR', contactEmail: 'secretariat@example.test' })
+      .expect(201);
     expect(secretariat.body.contactEmail).toBe('secretariat@example.test');
     const { commitment, mail } = await firstReminder(ali, watcher, { Authorization: `Bearer ${secretariat.body.key}` });
     const links = linksIn(mail);
@@ -127,7 +148,13 @@ describe('Email actions', () => {
     expect(mine[1].note).toBe('Dates proposed to the Russian side: 10-11 March');
     expect(mine[1].changes?.evidenceUrl.to).toBe('https://example.org/letter.pdf');
     expect(after.extensions).toEqual([
-      expect.objectContaining({ personId: ali.id, proposedDeadline: { precision: 'MONTH', value: '2031-03', timeZone: 'UTC' }, reason: 'The venue is booked until February', status: 'PENDING', decidedBy: null }),
+      expect.objectContaining({
+        personId: ali.id,
+        proposedDeadline: { precision: 'MONTH', value: '2031-03', timeZone: 'UTC' },
+        reason: 'The venue is booked until February',
+        status: 'PENDING',
+        decidedBy: null,
+      }),
     ]);
 
     // The same link afterwards says what was done and when; it never errs.
@@ -140,7 +167,11 @@ describe('Email actions', () => {
     await smtp.waitFor(() => smtp.to('secretariat@example.test').some((m) => m.subject.includes('asked for more time')));
     expect(smtp.to('secretariat@example.test').find((m) => m.subject.includes('asked for more time'))!.text).toContain('The venue is booked until February');
     expect(smtp.to(watcher.email).map((m) => m.subject)).toEqual(
-      expect.arrayContaining([expect.stringContaining(`acknowledged it`), expect.stringContaining('reported progress'), expect.stringContaining('asked for more time')]),
+      expect.arrayContaining([
+        expect.stringContaining(`acknowledged it`),
+        expect.stringContaining('reported progress'),
+        expect.stringContaining('asked for more time'),
+      ]),
     );
 
     // An editor approves: the deadline moves with history and a new plan, and the requester is told.
@@ -177,7 +208,11 @@ describe('Email actions', () => {
     const waiting = (await remindersOf(t, commitment.id)).filter((r) => r.recipientPersonId === ali.id && r.status === 'PENDING');
     expect(waiting).toHaveLength(1);
 
-    const res = await fetch(unsubscribe, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await fetch(unsubscribe, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(res.status).toBe(200);
     const stopped = (await remindersOf(t, commitment.id)).find((r) => r.id === waiting[0].id)!;
     expect(stopped).toMatchObject({ status: 'SKIPPED', skipReason: 'the recipient stopped reminders for this commitment' });
@@ -186,7 +221,11 @@ describe('Email actions', () => {
 
     const optOuts = await t.http().get(`/api/v1/reminder-opt-outs?personId=${ali.id}`).set(ADMIN).expect(200);
     expect(optOuts.body.items).toEqual([expect.objectContaining({ personId: ali.id, commitmentId: commitment.id })]);
-    await t.http().get(`/api/v1/reminder-opt-outs`).set(await t.keyFor('EDITOR')).expect(403);
+    await t
+      .http()
+      .get(`/api/v1/reminder-opt-outs`)
+      .set(await t.keyFor('EDITOR'))
+      .expect(403);
     await t.http().delete(`/api/v1/reminder-opt-outs/${optOuts.body.items[0].id}`).set(ADMIN).expect(204);
     expect((await remindersOf(t, commitment.id)).find((r) => r.id === waiting[0].id)!.status).toBe('PENDING');
   });
@@ -199,12 +238,21 @@ describe('Email actions', () => {
     const token = acknowledge.slice(acknowledge.lastIndexOf('/') + 1);
     const altered = `${base}/actions/${token.slice(0, 40)}${token[40] === 'A' ? 'B' : 'A'}${token.slice(41)}`;
     for (const method of ['GET', 'POST']) {
-      const res = await fetch(altered, { method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: method === 'POST' ? 'csrf=x' : undefined });
+      const res = await fetch(altered, {
+        method,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: method === 'POST' ? 'csrf=x' : undefined,
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(await res.text()).toContain('This link is not valid');
     }
-    const expired = new ActionTokens(process.env.ACTION_SECRET!).sign({ personId: ali.id, commitmentId: commitment.id, action: 'acknowledge', expiresAt: new Date(Date.now() - 1000) });
+    const expired = new ActionTokens(process.env.ACTION_SECRET!).sign({
+      personId: ali.id,
+      commitmentId: commitment.id,
+      action: 'acknowledge',
+      expiresAt: new Date(Date.now() - 1000),
+    });
     const res = await fetch(`${base}/actions/${expired}`);
     expect(res.status).toBe(410);
     expect(res.headers.get('x-ratelimit-limit')).toBe('60');

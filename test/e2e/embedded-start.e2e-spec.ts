@@ -87,10 +87,15 @@ describe('Started with no server URLs (embedded PostgreSQL, queues in PostgreSQL
     const base = `http://127.0.0.1:${port}`;
     service = startService(dataDir, port);
     const started = service;
-    const health = await waitUntil('health', async () => {
-      const res = await fetch(`${base}/health`);
-      return res.ok ? ((await res.json()) as { details: Record<string, unknown> }) : undefined;
-    }, started, 150_000);
+    const health = await waitUntil(
+      'health',
+      async () => {
+        const res = await fetch(`${base}/health`);
+        return res.ok ? ((await res.json()) as { details: Record<string, unknown> }) : undefined;
+      },
+      started,
+      150_000,
+    );
     // Redis is not used, so not checked.
     expect(Object.keys(health.details)).toEqual(['postgres']);
     await waitUntil('the start-up message', () => Promise.resolve(/Followthrough is running/.test(started.output()) ? true : undefined), started, 10_000);
@@ -114,10 +119,15 @@ describe('Started with no server URLs (embedded PostgreSQL, queues in PostgreSQL
       reminderPolicy: { offsets: ['-PT20S'], localTime: null, repeatOverdueEvery: null },
     });
 
-    const listed = await waitUntil('the reminder in the mailbox', async () => {
-      const page = await api<{ items: { id: string; to: string[]; subject: string; messageId: string }[] }>(base, 'GET', '/api/v1/dev/mailbox');
-      return page.items.find((m) => m.to.includes('amina@example.test'));
-    }, started, 90_000);
+    const listed = await waitUntil(
+      'the reminder in the mailbox',
+      async () => {
+        const page = await api<{ items: { id: string; to: string[]; subject: string; messageId: string }[] }>(base, 'GET', '/api/v1/dev/mailbox');
+        return page.items.find((m) => m.to.includes('amina@example.test'));
+      },
+      started,
+      90_000,
+    );
     expect(listed.subject).toMatch(/^Reminder: Dredge the north channel/);
     const [reminder] = await api<{ items: { id: string }[] }>(base, 'GET', `/api/v1/commitments/${commitment.id}/reminders`).then((r) => r.items);
     expect(listed.messageId).toBe(`<reminder.${reminder.id}@test.local>`);

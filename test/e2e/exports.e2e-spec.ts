@@ -30,13 +30,20 @@ describe('exports', () => {
     await sut.close();
   });
 
-  const create = async (body: Record<string, unknown>) => (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string };
+  const create = async (body: Record<string, unknown>) =>
+    (await sut.http().post('/api/v1/commitments').set(ADMIN).send(body).expect(201)).body as { id: string };
   const csvText = async (query: Record<string, unknown>) => {
-    const res = await sut.http().get('/api/v1/commitments/export.csv').query(query).set(viewer).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const res = await sut
+      .http()
+      .get('/api/v1/commitments/export.csv')
+      .query(query)
+      .set(viewer)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const text = res.body as string;
@@ -49,10 +56,26 @@ describe('exports', () => {
     it('quotes per RFC 4180, keeps UTF-8 and neutralises formulas', async () => {
       const tag = unique('csv').replace(' ', '-');
       const titles = ['Plain', 'Comma, and "quotes"', 'Two\nlines', 'Урду و اردو ✓', '=HYPERLINK("http://evil")', '+1+2', '-2+3', '@SUM(A1)'];
-      for (const [i, title] of titles.entries()) await create({ title, tags: [tag], deadline: { precision: 'DAY', value: `2020-01-0${i + 1}` }, description: i === 1 ? 'x;y,z' : null, sourceQuote: i === 0 ? '\t=cmd|calc' : null });
+      for (const [i, title] of titles.entries())
+        await create({
+          title,
+          tags: [tag],
+          deadline: { precision: 'DAY', value: `2020-01-0${i + 1}` },
+          description: i === 1 ? 'x;y,z' : null,
+          sourceQuote: i === 0 ? '\t=cmd|calc' : null,
+        });
       const [header, ...rows] = parseCsv(await csvText({ tag }));
       expect(header.slice(0, 5)).toEqual(['id', 'title', 'status', 'overdue', 'deadline']);
-      expect(rows.map((r) => r[header.indexOf('title')])).toEqual(['Plain', 'Comma, and "quotes"', 'Two\nlines', 'Урду و اردو ✓', `'=HYPERLINK("http://evil")`, "'+1+2", "'-2+3", "'@SUM(A1)"]);
+      expect(rows.map((r) => r[header.indexOf('title')])).toEqual([
+        'Plain',
+        'Comma, and "quotes"',
+        'Two\nlines',
+        'Урду و اردو ✓',
+        `'=HYPERLINK("http://evil")`,
+        "'+1+2",
+        "'-2+3",
+        "'@SUM(A1)",
+      ]);
       expect(rows[0][header.indexOf('source_quote')]).toBe("'\t=cmd|calc");
       expect(rows.every((r) => r.length === header.length)).toBe(true);
       expect(rows[1][header.indexOf('description')]).toBe('x;y,z');
@@ -117,10 +140,14 @@ describe('exports', () => {
       await mine('quarter', { precision: 'QUARTER', value: `${year}-Q3` });
       await mine('datetime', { precision: 'DATETIME', value: `${year}-09-05T10:00:00+03:00`, timeZone: 'Europe/Moscow' });
       await mine('undated', null);
-      await mine('long', { precision: 'YEAR', value: String(year) }, {
-        title: `Ensure effective follow-up; implementation, of the decisions taken — “all of them” — ${'x'.repeat(120)}`,
-        sourceQuote: 'They agreed, in Moscow; to meet again.\nNext year.',
-      });
+      await mine(
+        'long',
+        { precision: 'YEAR', value: String(year) },
+        {
+          title: `Ensure effective follow-up; implementation, of the decisions taken — “all of them” — ${'x'.repeat(120)}`,
+          sourceQuote: 'They agreed, in Moscow; to meet again.\nNext year.',
+        },
+      );
     });
 
     const fetchFeed = async (url: string) => {
@@ -144,7 +171,11 @@ describe('exports', () => {
       expect(byUid.has(`commitment-${ids.undated}@followthrough`)).toBe(false);
 
       const year = new Date().getUTCFullYear() + 1;
-      expect([event('day').startDate.isDate, event('day').startDate.toString(), event('day').endDate.toString()]).toEqual([true, `${year}-09-05`, `${year}-09-06`]);
+      expect([event('day').startDate.isDate, event('day').startDate.toString(), event('day').endDate.toString()]).toEqual([
+        true,
+        `${year}-09-05`,
+        `${year}-09-06`,
+      ]);
       expect([event('span').startDate.toString(), event('span').endDate.toString()]).toEqual([`${year}-09-05`, `${year}-09-07`]);
       expect([event('month').startDate.toString(), event('month').endDate.toString()]).toEqual([`${year}-02-01`, `${year}-03-01`]);
       expect([event('quarter').startDate.toString(), event('quarter').endDate.toString()]).toEqual([`${year}-07-01`, `${year}-10-01`]);
@@ -161,7 +192,9 @@ describe('exports', () => {
       for (const e of events) {
         const alarm = e.component.getFirstSubcomponent('valarm')!;
         expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
-        expect(alarm.getFirstProperty('trigger')!.getFirstValue()!.toString()).toBe(['month', 'quarter'].some((k) => e.uid.includes(ids[k])) || e === long ? '-P7D' : '-P1D');
+        expect(alarm.getFirstProperty('trigger')!.getFirstValue()!.toString()).toBe(
+          ['month', 'quarter'].some((k) => e.uid.includes(ids[k])) || e === long ? '-P7D' : '-P1D',
+        );
       }
       expect(event('month').component.getFirstSubcomponent('valarm')!.getFirstProperty('trigger')!.getParameter('related')).toBe('END');
 
@@ -176,7 +209,12 @@ describe('exports', () => {
     it('serves a feed for list filters', async () => {
       const tag = unique('cal').replace(' ', '-');
       await create({ title: 'Tagged', tags: [tag], deadline: { precision: 'YEAR', value: String(new Date().getUTCFullYear() + 2) } });
-      const created = await sut.http().post('/api/v1/calendar-feeds').set(viewer).send({ filter: { tag, status: ['OPEN'] } }).expect(201);
+      const created = await sut
+        .http()
+        .post('/api/v1/calendar-feeds')
+        .set(viewer)
+        .send({ filter: { tag, status: ['OPEN'] } })
+        .expect(201);
       const events = new ICAL.Component(ICAL.parse(await fetchFeed(created.body.url as string))).getAllSubcomponents('vevent');
       expect(events.map((v) => v.getFirstPropertyValue('summary'))).toEqual(['Tagged']);
     });
@@ -188,10 +226,18 @@ describe('exports', () => {
       await sut.http().delete(`/api/v1/calendar-feeds/${created.body.id}`).set(viewer).expect(204);
       await sut.http().get(path).expect(404);
       await sut.http().delete(`/api/v1/calendar-feeds/${created.body.id}`).set(viewer).expect(404);
-      await sut.http().get(`/api/v1/calendar/${'a'.repeat(43)}.ics`).expect(404);
+      await sut
+        .http()
+        .get(`/api/v1/calendar/${'a'.repeat(43)}.ics`)
+        .expect(404);
       await sut.http().get('/api/v1/calendar/nope').expect(404);
       await sut.http().post('/api/v1/calendar-feeds').set(viewer).send({}).expect(400);
-      await sut.http().post('/api/v1/calendar-feeds').set(viewer).send({ filter: { colour: 'red' } }).expect(400);
+      await sut
+        .http()
+        .post('/api/v1/calendar-feeds')
+        .set(viewer)
+        .send({ filter: { colour: 'red' } })
+        .expect(400);
       await sut.http().post('/api/v1/calendar-feeds').set(viewer).send({ personId: '00000000-0000-4000-8000-000000000000' }).expect(400);
       await sut.http().post('/api/v1/calendar-feeds').send({ personId: person }).expect(401);
       const other = await sut.http().post('/api/v1/calendar-feeds').set(ADMIN).send({ personId: person }).expect(201);

@@ -12,8 +12,7 @@ describe('extraction', () => {
   let russiaId: string;
   let participants: { personId: string }[];
 
-  const post = async <T>(path: string, body: Record<string, unknown>): Promise<T> =>
-    (await sut.http().post(path).set(ADMIN).send(body).expect(201)).body as T;
+  const post = async <T>(path: string, body: Record<string, unknown>): Promise<T> => (await sut.http().post(path).set(ADMIN).send(body).expect(201)).body as T;
   /** Parties are matched by name in the text, so they are the real names, shared with the example data. */
   const party = async (name: string): Promise<string> => {
     const res = await sut.http().post('/api/v1/parties').set(ADMIN).send({ name, kind: 'COUNTRY' });
@@ -60,7 +59,13 @@ describe('extraction', () => {
     const items = first.body.items as CommitmentJson[];
     const common = { status: 'PROPOSED', meetingId, ownerPartyId: null, counterpartyId: null };
     expect(items).toMatchObject([
-      { ...common, title: 'Ensure effective follow-up and implementation of the decisions taken during the meeting', kind: 'ACTION', deadline: null, confidence: 0.9 },
+      {
+        ...common,
+        title: 'Ensure effective follow-up and implementation of the decisions taken during the meeting',
+        kind: 'ACTION',
+        deadline: null,
+        confidence: 0.9,
+      },
       {
         ...common,
         title: `Hold the third round of the ${shortName} in Pakistan`,
@@ -127,7 +132,12 @@ describe('extraction', () => {
       sourceEnd: text.length,
       deadline: { precision: 'MEETING', phrase: 'at the next round', start: null, end: null, label: `at ${shortName} round 3` },
     });
-    const rounds = (await sut.http().get('/api/v1/meetings').query({ seriesId }).set(ADMIN).expect(200)).body.items as { id: string; round: number; status: string; startsAt: string | null }[];
+    const rounds = (await sut.http().get('/api/v1/meetings').query({ seriesId }).set(ADMIN).expect(200)).body.items as {
+      id: string;
+      round: number;
+      status: string;
+      startsAt: string | null;
+    }[];
     const round3 = rounds.find((m) => m.round === 3);
     expect(round3).toMatchObject({ status: 'PLANNED', startsAt: null });
     expect(brief.deadline?.meetingId).toBe(round3?.id);
@@ -156,7 +166,12 @@ describe('extraction', () => {
 
   it('needs an editor key', async () => {
     const { meetingId } = await newMeeting();
-    await sut.http().post(`/api/v1/meetings/${meetingId}/extractions`).set(await sut.keyFor('VIEWER')).send({}).expect(403);
+    await sut
+      .http()
+      .post(`/api/v1/meetings/${meetingId}/extractions`)
+      .set(await sut.keyFor('VIEWER'))
+      .send({})
+      .expect(403);
     await sut.http().post(`/api/v1/meetings/${meetingId}/extractions`).send({}).expect(401);
   });
 });

@@ -53,7 +53,11 @@ describe('hostile and unusual input', () => {
     const polling = poll();
     try {
       const [extraction, everySecond, hourly] = await Promise.all([
-        t.http().post(`/api/v1/meetings/${meetingId}/extractions`).set(ADMIN).send({ text: 'A. '.repeat(66_000) }),
+        t
+          .http()
+          .post(`/api/v1/meetings/${meetingId}/extractions`)
+          .set(ADMIN)
+          .send({ text: 'A. '.repeat(66_000) }),
         overdue(1, 'PT1S'),
         overdue(20, 'PT1H'),
       ]);

@@ -58,7 +58,11 @@ describe('HTTP conventions', () => {
     });
 
     it('names an unknown field', async () => {
-      const res = await sut.http().post('/api/v1/parties').set(ADMIN).send({ name: unique('Chile'), colour: 'red' });
+      const res = await sut
+        .http()
+        .post('/api/v1/parties')
+        .set(ADMIN)
+        .send({ name: unique('Chile'), colour: 'red' });
       const body = expectProblem(res, 400, 'validation_failed');
       expect(body.errors).toEqual([{ field: 'colour', message: expect.any(String) }]);
     });
@@ -76,12 +80,20 @@ describe('HTTP conventions', () => {
     });
 
     it('refuses a JSON array where an object is expected', async () => {
-      const res = await sut.http().post('/api/v1/parties').set(ADMIN).send([{ name: 'Chile' }]);
+      const res = await sut
+        .http()
+        .post('/api/v1/parties')
+        .set(ADMIN)
+        .send([{ name: 'Chile' }]);
       expectProblem(res, 400, 'validation_failed');
     });
 
     it('names a text field holding U+0000 (which Postgres cannot store) with 400, not 500', async () => {
-      const res = await sut.http().post('/api/v1/parties').set(ADMIN).send({ name: `Nul\u0000${unique('byte')}` });
+      const res = await sut
+        .http()
+        .post('/api/v1/parties')
+        .set(ADMIN)
+        .send({ name: `Nul\u0000${unique('byte')}` });
       expectProblem(res, 400, 'validation_failed');
       expect(badFields(res)).toEqual(['name']);
       const query = await sut.http().get('/api/v1/parties').query({ q: 'a\u0000b' }).set(ADMIN);
@@ -123,7 +135,11 @@ describe('HTTP conventions', () => {
       ['limit', '201'],
       ['limit', '2.5'],
     ])('answers a bad query value %s=%s with 400', async (name, value) => {
-      const res = await sut.http().get('/api/v1/parties').query({ [name]: value }).set(ADMIN);
+      const res = await sut
+        .http()
+        .get('/api/v1/parties')
+        .query({ [name]: value })
+        .set(ADMIN);
       expectProblem(res, 400, 'validation_failed');
       expect(badFields(res)).toEqual([`query.${name}`]);
     });
@@ -153,7 +169,10 @@ describe('HTTP conventions', () => {
 
     it('answers a malformed URL with a 400 problem', async () => {
       expectProblem(await sut.http().get('/api/v1/parties/%E0%A4%A').set(ADMIN), 400);
-      const long = await sut.http().get(`/api/v1/parties/${'a'.repeat(500)}`).set(ADMIN);
+      const long = await sut
+        .http()
+        .get(`/api/v1/parties/${'a'.repeat(500)}`)
+        .set(ADMIN);
       expect(long.status).toBeGreaterThanOrEqual(400);
       expectProblem(long, long.status);
     });
@@ -185,29 +204,59 @@ describe('HTTP conventions', () => {
     });
 
     it('refuses a revoked key with 401', async () => {
-      const created = await sut.http().post('/api/v1/api-keys').set(ADMIN).send({ name: unique('revoked'), role: 'EDITOR' }).expect(201);
+      const created = await sut
+        .http()
+        .post('/api/v1/api-keys')
+        .set(ADMIN)
+        .send({ name: unique('revoked'), role: 'EDITOR' })
+        .expect(201);
       const key = { Authorization: `Bearer ${created.body.key}` };
       await sut.http().get('/api/v1/parties').set(key).expect(200);
 
       const revoked = await sut.http().post(`/api/v1/api-keys/${created.body.id}/revoke`).set(ADMIN).expect(200);
       expect(revoked.body.revokedAt).toEqual(expect.any(String));
       expectProblem(await sut.http().get('/api/v1/parties').set(key), 401, 'unauthenticated');
-      expectProblem(await sut.http().post('/api/v1/parties').set(key).send({ name: unique('x') }), 401, 'unauthenticated');
+      expectProblem(
+        await sut
+          .http()
+          .post('/api/v1/parties')
+          .set(key)
+          .send({ name: unique('x') }),
+        401,
+        'unauthenticated',
+      );
     });
 
     it('lets a viewer read but not write (403)', async () => {
       const viewer = await sut.keyFor('VIEWER');
       await sut.http().get('/api/v1/parties').set(viewer).expect(200);
-      const res = await sut.http().post('/api/v1/parties').set(viewer).send({ name: unique('Peru') });
+      const res = await sut
+        .http()
+        .post('/api/v1/parties')
+        .set(viewer)
+        .send({ name: unique('Peru') });
       expectProblem(res, 403, 'forbidden');
       expectProblem(await sut.http().get('/api/v1/api-keys').set(viewer), 403, 'forbidden');
     });
 
     it('keeps editors away from API keys (403)', async () => {
       const editor = await sut.keyFor('EDITOR');
-      await sut.http().post('/api/v1/parties').set(editor).send({ name: unique('Peru') }).expect(201);
+      await sut
+        .http()
+        .post('/api/v1/parties')
+        .set(editor)
+        .send({ name: unique('Peru') })
+        .expect(201);
       expectProblem(await sut.http().get('/api/v1/api-keys').set(editor), 403, 'forbidden');
-      expectProblem(await sut.http().post('/api/v1/api-keys').set(editor).send({ name: unique('k'), role: 'ADMIN' }), 403, 'forbidden');
+      expectProblem(
+        await sut
+          .http()
+          .post('/api/v1/api-keys')
+          .set(editor)
+          .send({ name: unique('k'), role: 'ADMIN' }),
+        403,
+        'forbidden',
+      );
     });
 
     it('accepts the scheme name in any case', async () => {
@@ -244,20 +293,13 @@ describe('HTTP conventions', () => {
       expect(res.headers['access-control-allow-origin']).toBe(DASHBOARD);
     });
 
-    it.each(['http://evil.test', 'http://dashboard.test.evil.test', 'https://dashboard.test', 'null'])(
-      'gives no CORS headers to %s',
-      async (origin) => {
-        const preflight = await sut
-          .http()
-          .options('/api/v1/parties')
-          .set('Origin', origin)
-          .set('Access-Control-Request-Method', 'POST');
-        expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-        const get = await sut.http().get('/api/v1/parties').set(ADMIN).set('Origin', origin).expect(200);
-        expect(get.headers['access-control-allow-origin']).toBeUndefined();
-        expect(get.headers['access-control-allow-credentials']).toBeUndefined();
-      },
-    );
+    it.each(['http://evil.test', 'http://dashboard.test.evil.test', 'https://dashboard.test', 'null'])('gives no CORS headers to %s', async (origin) => {
+      const preflight = await sut.http().options('/api/v1/parties').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+      const get = await sut.http().get('/api/v1/parties').set(ADMIN).set('Origin', origin).expect(200);
+      expect(get.headers['access-control-allow-origin']).toBeUndefined();
+      expect(get.headers['access-control-allow-credentials']).toBeUndefined();
+    });
   });
 
   describe('security headers', () => {
@@ -277,9 +319,7 @@ describe('HTTP conventions', () => {
     it('sets them on errors', async () => {
       expectSecurityHeaders((await sut.http().get('/api/v1/parties')).headers);
       expectSecurityHeaders((await sut.http().get('/api/v1/nowhere').set(ADMIN)).headers);
-      expectSecurityHeaders(
-        (await sut.http().post('/api/v1/parties').set(ADMIN).set('Content-Type', 'application/json').send('{')).headers,
-      );
+      expectSecurityHeaders((await sut.http().post('/api/v1/parties').set(ADMIN).set('Content-Type', 'application/json').send('{')).headers);
     });
 
     it('sets them on health', async () => {

@@ -49,7 +49,12 @@ describe('meeting series', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await sut.http().get('/api/v1/meeting-series').query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
+      const page = await sut
+        .http()
+        .get('/api/v1/meeting-series')
+        .query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(ADMIN)
+        .expect(200);
       seen.push(...page.body.items.map((s: MeetingSeriesJson) => s.name));
       cursor = page.body.nextCursor ?? undefined;
     } while (cursor);

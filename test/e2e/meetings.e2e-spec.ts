@@ -12,8 +12,7 @@ describe('meetings', () => {
   let ikramId: string;
   let fominId: string;
 
-  const post = async <T>(path: string, body: Record<string, unknown>): Promise<T> =>
-    (await sut.http().post(path).set(ADMIN).send(body).expect(201)).body as T;
+  const post = async <T>(path: string, body: Record<string, unknown>): Promise<T> => (await sut.http().post(path).set(ADMIN).send(body).expect(201)).body as T;
   const newSeries = async () => (await post<{ id: string }>('/api/v1/meeting-series', { name: unique('JMCC') })).id;
   const newPerson = async (name: string, partyId: string | null) =>
     (await post<{ id: string }>('/api/v1/people', { name, email: `${unique('p').replace(' ', '.')}@example.org`, partyId })).id;
@@ -140,14 +139,20 @@ describe('meetings', () => {
     const seriesId = await newSeries();
     const starts = ['2020-09-15T10:00:00+05:00', null, '2019-08-20T10:00:00+03:00', '2019-08-20T07:00:00Z', null, '2021-01-10T09:00:00Z'];
     const made: MeetingJson[] = [];
-    for (const [i, startsAt] of starts.entries()) made.push(await post<MeetingJson>('/api/v1/meetings', { seriesId, round: i + 1, title: `Round ${i + 1}`, startsAt }));
+    for (const [i, startsAt] of starts.entries())
+      made.push(await post<MeetingJson>('/api/v1/meetings', { seriesId, round: i + 1, title: `Round ${i + 1}`, startsAt }));
     const time = (m: MeetingJson) => (m.startsAt ? Date.parse(m.startsAt) : Infinity);
     const expected = [...made].sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1)).map((m) => m.id);
 
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await sut.http().get('/api/v1/meetings').query({ seriesId, limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
+      const page = await sut
+        .http()
+        .get('/api/v1/meetings')
+        .query({ seriesId, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(ADMIN)
+        .expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((m: MeetingJson) => m.id));
       cursor = page.body.nextCursor ?? undefined;

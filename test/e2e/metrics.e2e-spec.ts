@@ -8,7 +8,9 @@ import { startSmtp, type SmtpHarness } from '../support/smtp.js';
 
 /** The value of one sample line of a Prometheus text exposition, or undefined. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `) ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)) : false);
+  const line = text
+    .split('\n')
+    .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `) ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)) : false));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -39,7 +41,11 @@ describe('Metrics', () => {
     await t.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
 
     await t.http().get('/metrics').expect(401);
-    await t.http().get('/metrics').set(await t.keyFor('VIEWER')).expect(403);
+    await t
+      .http()
+      .get('/metrics')
+      .set(await t.keyFor('VIEWER'))
+      .expect(403);
     const res = await t.http().get('/metrics').set(ADMIN).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = res.text;
@@ -52,7 +58,9 @@ describe('Metrics', () => {
     expect(text).toMatch(/^# TYPE followthrough_reminders_skipped_total counter$/m);
     expect(text).toMatch(/^# TYPE followthrough_reminders_failed_total counter$/m);
     // By route pattern, never by raw URL (ids would make a series per commitment).
-    expect(sample(text, 'followthrough_http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/commitments/:id', status_code: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'followthrough_http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/commitments/:id', status_code: '200' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(id);
 
     // The worker has no HTTP server: METRICS_PORT serves the same registry, without a key.

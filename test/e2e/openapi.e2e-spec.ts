@@ -4,7 +4,12 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument } from '../../src/openapi/openapi.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
-type Operation = { summary?: string; security?: unknown[]; requestBody?: { content?: Record<string, { schema?: unknown }> }; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Operation = {
+  summary?: string;
+  security?: unknown[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
 
 describe('OpenAPI document', () => {
   let sut: TestApp;
@@ -52,7 +57,13 @@ describe('OpenAPI document', () => {
 
   it('describes multi-value filters as arrays sent as repeated parameters (form, exploded)', () => {
     for (const path of ['/api/v1/commitments', '/api/v1/commitments/export.csv', '/api/v1/dashboard/summary']) {
-      const parameters = (document.paths[path].get?.parameters ?? []) as { name: string; in: string; style?: string; explode?: boolean; schema?: { type?: string; items?: { enum?: string[] } } }[];
+      const parameters = (document.paths[path].get?.parameters ?? []) as {
+        name: string;
+        in: string;
+        style?: string;
+        explode?: boolean;
+        schema?: { type?: string; items?: { enum?: string[] } };
+      }[];
       const status = parameters.find((p) => p.in === 'query' && p.name === 'status');
       expect([path, status?.schema?.type, status?.style, status?.explode]).toEqual([path, 'array', 'form', true]);
       expect([path, status?.schema?.items?.enum]).toEqual([path, ['PROPOSED', 'OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED', 'DEFERRED']]);

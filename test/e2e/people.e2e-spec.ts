@@ -9,7 +9,12 @@ describe('people', () => {
   let pakistanId: string;
   beforeAll(async () => {
     sut = await startTestApp();
-    const party = await sut.http().post('/api/v1/parties').set(ADMIN).send({ name: unique('Pakistan'), kind: 'COUNTRY' }).expect(201);
+    const party = await sut
+      .http()
+      .post('/api/v1/parties')
+      .set(ADMIN)
+      .send({ name: unique('Pakistan'), kind: 'COUNTRY' })
+      .expect(201);
     pakistanId = party.body.id;
   });
   afterAll(async () => {
@@ -73,7 +78,12 @@ describe('people', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await sut.http().get('/api/v1/people').query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) }).set(ADMIN).expect(200);
+      const page = await sut
+        .http()
+        .get('/api/v1/people')
+        .query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(ADMIN)
+        .expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((p: { name: string }) => p.name));
       cursor = page.body.nextCursor ?? undefined;
@@ -86,7 +96,12 @@ describe('people', () => {
   it('refuses a duplicate email in any case with 409', async () => {
     const name = unique('Fomin');
     await createPerson({ name, email: emailFor(name) });
-    const clash = await sut.http().post('/api/v1/people').set(ADMIN).send({ name, email: emailFor(name).toLowerCase() }).expect(409);
+    const clash = await sut
+      .http()
+      .post('/api/v1/people')
+      .set(ADMIN)
+      .send({ name, email: emailFor(name).toLowerCase() })
+      .expect(409);
     expect(clash.body).toMatchObject({ status: 409, code: 'already_exists' });
   });
 
@@ -109,7 +124,12 @@ describe('people', () => {
   it('answers 400 unknown_reference for a missing party or escalation contact', async () => {
     const name = unique('Ikram-ul-Haq');
     const missing = randomUUID();
-    const noParty = await sut.http().post('/api/v1/people').set(ADMIN).send({ name, email: emailFor(name), partyId: missing }).expect(400);
+    const noParty = await sut
+      .http()
+      .post('/api/v1/people')
+      .set(ADMIN)
+      .send({ name, email: emailFor(name), partyId: missing })
+      .expect(400);
     expect(noParty.body).toMatchObject({ code: 'unknown_reference', errors: [{ field: 'partyId' }] });
 
     const person = await createPerson({ name, email: emailFor(name) });

@@ -22,7 +22,11 @@ describe('Reminders: admin', () => {
     await t.http().get('/admin/queues/api/queues').expect(401);
     await t.http().put('/admin/queues/api/queues/reminder-delivery/retry/failed').expect(401);
     await t.http().get('/admin/queues').set('Authorization', basic('wrong-key')).expect(401);
-    await t.http().get('/admin/queues').set(await t.keyFor('EDITOR')).expect(403);
+    await t
+      .http()
+      .get('/admin/queues')
+      .set(await t.keyFor('EDITOR'))
+      .expect(403);
 
     const html = await t.http().get('/admin/queues').set(ADMIN).expect(200);
     expect(html.text).toContain('<html');
@@ -37,7 +41,12 @@ describe('Reminders: admin', () => {
     const page = await t.http().get('/api/v1/reminders').query({ commitmentId: id, status: 'PENDING', limit: 1 }).set(ADMIN).expect(200);
     expect(page.body.items).toHaveLength(1);
     expect(page.body.items[0].offset).toBe('P0D');
-    const next = await t.http().get('/api/v1/reminders').query({ commitmentId: id, status: 'PENDING', limit: 1, cursor: page.body.nextCursor }).set(ADMIN).expect(200);
+    const next = await t
+      .http()
+      .get('/api/v1/reminders')
+      .query({ commitmentId: id, status: 'PENDING', limit: 1, cursor: page.body.nextCursor })
+      .set(ADMIN)
+      .expect(200);
     expect(next.body.items[0].offset).toBe('-PT30M');
     expect(next.body.nextCursor).toBeNull();
     const retry = await t.http().post(`/api/v1/reminders/${next.body.items[0].id}/retry`).set(ADMIN).expect(409);

@@ -49,7 +49,9 @@ describe('Reminders: delivery', () => {
     await t.http().post(`/api/v1/commitments/${commitment.id}/notes`).set(ADMIN).send({ text: 'Dates proposed to the Russian side' }).expect(201);
 
     const plan = await remindersOf(t, commitment.id);
-    expect(plan.map((r) => `${r.recipientPersonId === ali.id ? 'ali' : r.recipientPersonId === ivan.id ? 'ivan' : 'boss'} ${r.kind} ${r.offset}`).sort()).toEqual([
+    expect(
+      plan.map((r) => `${r.recipientPersonId === ali.id ? 'ali' : r.recipientPersonId === ivan.id ? 'ivan' : 'boss'} ${r.kind} ${r.offset}`).sort(),
+    ).toEqual([
       'ali BEFORE_DUE -PT4S',
       'ali DUE P0D',
       'ali OVERDUE PT2S',
@@ -68,8 +70,13 @@ describe('Reminders: delivery', () => {
 
     const rows = await remindersOf(t, commitment.id);
     expect(rows.map((r) => r.status)).toEqual(rows.map(() => 'SENT'));
-    expect(mailTo(ali, ivan, boss).map((m) => m.messageId).sort()).toEqual(rows.map((r) => `<reminder.${r.id}@test.local>`).sort());
-    for (const row of rows) expect(new Date(smtp.messages.find((m) => m.messageId.includes(row.id))!.receivedAt).getTime()).toBeGreaterThanOrEqual(new Date(row.fireAt).getTime());
+    expect(
+      mailTo(ali, ivan, boss)
+        .map((m) => m.messageId)
+        .sort(),
+    ).toEqual(rows.map((r) => `<reminder.${r.id}@test.local>`).sort());
+    for (const row of rows)
+      expect(new Date(smtp.messages.find((m) => m.messageId.includes(row.id))!.receivedAt).getTime()).toBeGreaterThanOrEqual(new Date(row.fireAt).getTime());
 
     const dueMail = mailTo(ali).find((m) => m.messageId.includes(rows.find((r) => r.kind === 'DUE' && r.recipientPersonId === ali.id)!.id))!;
     expect(dueMail.subject).toMatch(/^Reminder: Hold the third round of the JMCC in Pakistan \(due \d+ \w+ \d{4}, \d\d:\d\d \(UTC\)\)$/);
@@ -168,6 +175,8 @@ describe('Reminders: delivery', () => {
     await sleep(1500);
     expect(mailTo(di)).toHaveLength(0);
     const res = await t.http().get('/api/v1/reminders').query({ recipientPersonId: di.id }).set(ADMIN).expect(200);
-    expect(res.body.items.map((r: { id: string; status: string; skipReason: string }) => [r.id, r.status, r.skipReason])).toEqual([[id, 'SKIPPED', 'commitment closed']]);
+    expect(res.body.items.map((r: { id: string; status: string; skipReason: string }) => [r.id, r.status, r.skipReason])).toEqual([
+      [id, 'SKIPPED', 'commitment closed'],
+    ]);
   });
 });

@@ -53,10 +53,28 @@ describe('Reminders: daily digest', () => {
     const third = await createPerson(t);
     const idle = await createPerson(t);
     for (const reader of [boss, watcher, third, idle]) await chooseDigest(reader, 'DIGEST');
-    const longOverdue = await createCommitment(t, { title: 'Hold the third round in Pakistan', due: new Date(Date.now() - 20 * DAY), responsible: [owner], watchers: [watcher], offsets: ['P1D'] });
-    const justLate = await createCommitment(t, { title: 'Send the list of participants', due: new Date(Date.now() - 2 * DAY), responsible: [owner], watchers: [watcher], offsets: ['P1D'] });
+    const longOverdue = await createCommitment(t, {
+      title: 'Hold the third round in Pakistan',
+      due: new Date(Date.now() - 20 * DAY),
+      responsible: [owner],
+      watchers: [watcher],
+      offsets: ['P1D'],
+    });
+    const justLate = await createCommitment(t, {
+      title: 'Send the list of participants',
+      due: new Date(Date.now() - 2 * DAY),
+      responsible: [owner],
+      watchers: [watcher],
+      offsets: ['P1D'],
+    });
     const thirdsOwn = await createCommitment(t, { title: 'Book the venue', due: new Date(Date.now() - 3 * DAY), responsible: [third], offsets: ['P1D'] });
-    const farOff = await createCommitment(t, { title: 'Report on the forum', due: new Date(Date.now() + 60 * DAY), responsible: [third], watchers: [watcher], offsets: ['-P30D'] });
+    const farOff = await createCommitment(t, {
+      title: 'Report on the forum',
+      due: new Date(Date.now() + 60 * DAY),
+      responsible: [third],
+      watchers: [watcher],
+      offsets: ['-P30D'],
+    });
 
     const readers = [boss, watcher, third];
     await smtp.waitFor(() => readers.every((p) => smtp.to(p.email).length > 0), 90_000);
@@ -141,9 +159,15 @@ describe('Reminders: daily digest', () => {
     await smtp.waitFor(() => smtp.to(sana.email).length === 4 && smtp.to(ivan.email).length === 4, 60_000);
     await sleep(2000);
     const rows = await remindersOf(t, commitment.id);
-    const sentTo = (person: TestPerson) => rows.filter((r) => r.recipientPersonId === person.id && r.status === 'SENT').map((r) => `<reminder.${r.id}@test.local>`);
+    const sentTo = (person: TestPerson) =>
+      rows.filter((r) => r.recipientPersonId === person.id && r.status === 'SENT').map((r) => `<reminder.${r.id}@test.local>`);
     expect(smtp.to(sana.email).map((m) => m.messageId)).toEqual([sentTo(sana)[0], digest.messageId, ...sentTo(sana).slice(1)]);
-    expect(smtp.to(ivan.email).map((m) => m.messageId).sort()).toEqual(sentTo(ivan).sort());
+    expect(
+      smtp
+        .to(ivan.email)
+        .map((m) => m.messageId)
+        .sort(),
+    ).toEqual(sentTo(ivan).sort());
     expect(rows.filter((r) => r.recipientPersonId === sana.id).map((r) => `${r.status} ${r.skipReason}`)).toEqual([
       'SENT null',
       'CANCELLED replaced by the daily digest',

@@ -57,7 +57,9 @@ describe('Reminders: faults lose nothing and double nothing', () => {
     const rows = await remindersOf(t, commitmentId);
     expect(rows).toHaveLength(people.length);
     expect(rows.filter((r) => r.status !== 'SENT')).toEqual([]);
-    const ids = receivedBy(people).map((m) => m.messageId).sort();
+    const ids = receivedBy(people)
+      .map((m) => m.messageId)
+      .sort();
     expect(ids).toEqual(rows.map((r) => `<reminder.${r.id}@test.local>`).sort());
     for (const person of people) expect(smtp.to(person.email)).toHaveLength(1);
     return rows;

@@ -21,7 +21,14 @@ describe(MailService.name, () => {
   const rendered = renderReminderEmail({
     kind: 'DUE',
     recipient: { name: 'Ivan Petrov', timeZone: 'Europe/Moscow' },
-    commitment: { id: 'c-1', title: 'Форум «Россия–Пакистан» & co', description: null, deadlineLabel: '5–6 September 2019', deadlineEnd: new Date('2019-09-06T20:59:59.999Z'), deadlineTime: null },
+    commitment: {
+      id: 'c-1',
+      title: 'Форум «Россия–Пакистан» & co',
+      description: null,
+      deadlineLabel: '5–6 September 2019',
+      deadlineEnd: new Date('2019-09-06T20:59:59.999Z'),
+      deadlineTime: null,
+    },
     owedBy: { party: 'Russia', people: ['Ivan Petrov'] },
     owedTo: 'Pakistan',
     meeting: null,

@@ -75,7 +75,12 @@ describe('Reminders: admin retry', () => {
     worker = await startWorker({ SMTP_URL: smtp.url });
     await smtp.waitFor(() => smtp.to(person.email).length === 2, 20_000);
     await sleep(1000);
-    expect(smtp.to(person.email).map((m) => m.messageId).sort()).toEqual([messageIdOf(failed), messageIdOf(later)].sort());
+    expect(
+      smtp
+        .to(person.email)
+        .map((m) => m.messageId)
+        .sort(),
+    ).toEqual([messageIdOf(failed), messageIdOf(later)].sort());
     expect((await remindersOf(t, commitmentId)).map((r) => r.status)).toEqual(['SENT', 'SENT']);
   }, 60_000);
 

@@ -53,7 +53,11 @@ describe('Reminders: time zones', () => {
         '2027-04-13 09:00',
       ]);
     }
-    const utcHours = (zone: string) => rows.filter((r) => r.recipientPersonId === people[zones.indexOf(zone)].id).slice(0, 3).map((r) => new Date(r.fireAt).getUTCHours());
+    const utcHours = (zone: string) =>
+      rows
+        .filter((r) => r.recipientPersonId === people[zones.indexOf(zone)].id)
+        .slice(0, 3)
+        .map((r) => new Date(r.fireAt).getUTCHours());
     expect(utcHours('Asia/Karachi')).toEqual([4, 4, 4]);
     expect(utcHours('Europe/Moscow')).toEqual([6, 6, 6]);
     // New York moves its clocks on 14 March, Berlin on 28 March: same 09:00, an hour earlier in UTC.

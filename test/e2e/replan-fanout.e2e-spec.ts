@@ -60,7 +60,12 @@ describe('fan-out re-plans', () => {
     expect(history.rows[0].n).toBe(COMMITMENTS);
 
     // Each has the plan a commitment made now, due at the meeting, has for the person in Moscow.
-    const control = await t.http().post('/api/v1/commitments').set(ADMIN).send({ title: 'Control', responsiblePersonIds: [person.id], deadline: { precision: 'MEETING', meetingId } }).expect(201);
+    const control = await t
+      .http()
+      .post('/api/v1/commitments')
+      .set(ADMIN)
+      .send({ title: 'Control', responsiblePersonIds: [person.id], deadline: { precision: 'MEETING', meetingId } })
+      .expect(201);
     const plan = (await remindersOf(t, control.body.id as string)).filter((r) => r.status === 'PENDING');
     expect(plan.length).toBeGreaterThan(0);
     const pending = await db.query<{ commitments: number; rows: number; hours: number[] }>(

@@ -6,7 +6,10 @@ import { buildApi } from '../support/api-process.js';
 
 /** Runs the built API with these settings and collects what it says until it exits. */
 function runApi(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['dist/main.js', '--api'], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main.js', '--api'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -27,12 +30,16 @@ describe('safe defaults', () => {
     it.each([
       ['the example key from .env.example', 'change-me-to-a-long-random-admin-key', /ADMIN_API_KEY: is the example key from \.env\.example/],
       ['a key of 31 characters', 'k'.repeat(31), /ADMIN_API_KEY: must be at least 32 characters in production/],
-    ])('%s', async (_, key, reason) => {
-      const { code, output } = await runApi({ NODE_ENV: 'production', ADMIN_API_KEY: key });
-      expect(code).toBe(1);
-      expect(output).toMatch(reason);
-      expect(output).not.toContain(key);
-    }, 120_000);
+    ])(
+      '%s',
+      async (_, key, reason) => {
+        const { code, output } = await runApi({ NODE_ENV: 'production', ADMIN_API_KEY: key });
+        expect(code).toBe(1);
+        expect(output).toMatch(reason);
+        expect(output).not.toContain(key);
+      },
+      120_000,
+    );
   });
 
   it('docker-compose publishes every port on 127.0.0.1 only', () => {

@@ -32,7 +32,11 @@ describe('example data', () => {
     expect(await counts()).toEqual(before);
 
     const series = await prisma.meetingSeries.findUniqueOrThrow({ where: { name: 'Pakistan-Russia Joint Military Consultative Committee' } });
-    const [round2, round3] = await prisma.meeting.findMany({ where: { seriesId: series.id }, orderBy: { round: 'asc' }, include: { participants: { include: { person: true } } } });
+    const [round2, round3] = await prisma.meeting.findMany({
+      where: { seriesId: series.id },
+      orderBy: { round: 'asc' },
+      include: { participants: { include: { person: true } } },
+    });
     expect(round2).toMatchObject({ round: 2, status: 'HELD', location: 'Moscow, Russia', startsAt: new Date('2019-08-20T06:00:00Z') });
     expect(round2.participants.map((p) => [p.person.name, p.role]).sort()).toEqual([
       ['Alexander V. Fomin', 'Head of delegation'],
@@ -49,7 +53,12 @@ describe('example data', () => {
       'Hold the third round of the JMCC in Pakistan',
     ]);
     for (const c of Object.values(byTitle)) expect(text.slice(c.sourceStart!, c.sourceEnd!)).toBe(c.sourceQuote);
-    expect(byTitle['Hold the third round of the JMCC in Pakistan'].deadline).toMatchObject({ precision: 'YEAR', value: '2020', label: '2020', phrase: 'next year' });
+    expect(byTitle['Hold the third round of the JMCC in Pakistan'].deadline).toMatchObject({
+      precision: 'YEAR',
+      value: '2020',
+      label: '2020',
+      phrase: 'next year',
+    });
     expect(byTitle['Ensure effective follow-up and implementation of the decisions'].deadline).toMatchObject({
       precision: 'MEETING',
       meetingId: round3.id,

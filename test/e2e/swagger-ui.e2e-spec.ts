@@ -36,9 +36,9 @@ describe('Swagger UI', () => {
     await operation.locator('.opblock-summary').click();
     await operation.locator('button.try-out__btn').click();
     const title = unique('Hold the third round of the JMCC in Pakistan');
-    await operation.locator('textarea.body-param__text').fill(
-      JSON.stringify({ title, deadline: { precision: 'YEAR', value: '2020', timeZone: 'Asia/Karachi', phrase: 'next year' } }),
-    );
+    await operation
+      .locator('textarea.body-param__text')
+      .fill(JSON.stringify({ title, deadline: { precision: 'YEAR', value: '2020', timeZone: 'Asia/Karachi', phrase: 'next year' } }));
     await operation.locator('button.execute').click();
     const status = operation.locator('.live-responses-table tr.response .response-col_status').first();
     await status.waitFor({ timeout: 45_000 });

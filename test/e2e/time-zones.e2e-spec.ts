@@ -28,10 +28,20 @@ describe('time zones', () => {
     const person = await sut.http().post('/api/v1/people').set(ADMIN).send({ name: 'Officer', email, partyId, timeZone }).expect(201);
     expect(person.body.timeZone).toBe(timeZone);
 
-    const meeting = await sut.http().post('/api/v1/meetings').set(ADMIN).send({ title: unique('Round'), timeZone }).expect(201);
+    const meeting = await sut
+      .http()
+      .post('/api/v1/meetings')
+      .set(ADMIN)
+      .send({ title: unique('Round'), timeZone })
+      .expect(201);
     expect(meeting.body.timeZone).toBe(timeZone);
 
-    const created = await sut.http().post('/api/v1/commitments').set(ADMIN).send({ title: 'Hold the round', deadline: { precision: 'YEAR', value: '2030', timeZone } }).expect(201);
+    const created = await sut
+      .http()
+      .post('/api/v1/commitments')
+      .set(ADMIN)
+      .send({ title: 'Hold the round', deadline: { precision: 'YEAR', value: '2030', timeZone } })
+      .expect(201);
     expect(created.body.deadline.timeZone).toBe(timeZone);
     const patched = await sut
       .http()
@@ -44,12 +54,21 @@ describe('time zones', () => {
   });
 
   it('puts the window in the zone: Asia/Kolkata is UTC+05:30', async () => {
-    const res = await sut.http().post('/api/v1/commitments').set(ADMIN).send({ title: 'Report', deadline: { precision: 'DAY', value: '2030-01-15', timeZone: 'Asia/Kolkata' } }).expect(201);
+    const res = await sut
+      .http()
+      .post('/api/v1/commitments')
+      .set(ADMIN)
+      .send({ title: 'Report', deadline: { precision: 'DAY', value: '2030-01-15', timeZone: 'Asia/Kolkata' } })
+      .expect(201);
     expect(res.body.deadline).toMatchObject({ start: '2030-01-15T00:00:00.000+05:30', end: '2030-01-15T23:59:59.999+05:30' });
   });
 
   it.each(['Mars/Olympus', 'Moscow', '+05:30', ''])('%j is refused with the field named', async (timeZone) => {
-    const res = await sut.http().post('/api/v1/meetings').set(ADMIN).send({ title: unique('Round'), timeZone });
+    const res = await sut
+      .http()
+      .post('/api/v1/meetings')
+      .set(ADMIN)
+      .send({ title: unique('Round'), timeZone });
     expectProblem(res, 400);
     expect(badFields(res)).toEqual(['timeZone']);
   });

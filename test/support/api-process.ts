@@ -36,7 +36,10 @@ export async function spawnApi(env: Record<string, string> = {}): Promise<ApiPro
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}:\n${stderr}${stdout}`);
-    const up = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -23,7 +23,11 @@ export async function startTestApp(): Promise<TestApp> {
     app,
     http,
     keyFor: async (role) => {
-      const res = await http().post('/api/v1/api-keys').set(ADMIN).send({ name: `${role} key`, role }).expect(201);
+      const res = await http()
+        .post('/api/v1/api-keys')
+        .set(ADMIN)
+        .send({ name: `${role} key`, role })
+        .expect(201);
       return { Authorization: `Bearer ${(res.body as { key: string }).key}` };
     },
     close: () => app.close(),

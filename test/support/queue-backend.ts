@@ -10,4 +10,5 @@ export const queuesInRedis = Boolean(process.env.REDIS_URL);
 export const itWithRedis = (name: string, fn: () => Promise<void>, timeout?: number) =>
   (queuesInRedis ? it : it.skip)(`${name} (needs Redis: runs when TEST_REDIS_URL is set)`, fn, timeout);
 
-export const describeWithRedis = (name: string, fn: () => void) => (queuesInRedis ? describe : describe.skip)(`${name} (needs Redis: runs when TEST_REDIS_URL is set)`, fn);
+export const describeWithRedis = (name: string, fn: () => void) =>
+  (queuesInRedis ? describe : describe.skip)(`${name} (needs Redis: runs when TEST_REDIS_URL is set)`, fn);

@@ -31,10 +31,28 @@ export async function createMeetingContext(t: TestApp): Promise<MeetingContext> 
     .http()
     .post('/api/v1/meetings')
     .set(ADMIN)
-    .send({ seriesId: series.body.id, round: 2, title: 'Second round', startsAt: '2019-08-20T10:00:00.000+03:00', location: 'Moscow', timeZone: 'Europe/Moscow', status: 'HELD' })
+    .send({
+      seriesId: series.body.id,
+      round: 2,
+      title: 'Second round',
+      startsAt: '2019-08-20T10:00:00.000+03:00',
+      location: 'Moscow',
+      timeZone: 'Europe/Moscow',
+      status: 'HELD',
+    })
     .expect(201);
-  const owner = await t.http().post('/api/v1/parties').set(ADMIN).send({ name: unique('Pakistan'), kind: 'COUNTRY' }).expect(201);
-  const counterparty = await t.http().post('/api/v1/parties').set(ADMIN).send({ name: unique('Russia'), kind: 'COUNTRY' }).expect(201);
+  const owner = await t
+    .http()
+    .post('/api/v1/parties')
+    .set(ADMIN)
+    .send({ name: unique('Pakistan'), kind: 'COUNTRY' })
+    .expect(201);
+  const counterparty = await t
+    .http()
+    .post('/api/v1/parties')
+    .set(ADMIN)
+    .send({ name: unique('Russia'), kind: 'COUNTRY' })
+    .expect(201);
   return { meetingId: meeting.body.id, ownerPartyId: owner.body.id, counterpartyId: counterparty.body.id, seriesName };
 }
 

@@ -62,7 +62,8 @@ export class SmtpHarness {
   async waitFor(predicate: (messages: ReceivedMail[]) => boolean, timeoutMs = 20_000): Promise<ReceivedMail[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for mail; received ${this.messages.length}: ${this.messages.map((m) => m.subject).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for mail; received ${this.messages.length}: ${this.messages.map((m) => m.subject).join(' | ')}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return this.messages;

@@ -33,4 +33,3 @@ const database = new URL(process.env.DATABASE_URL).pathname.slice(1);
 if (!database.includes('test')) {
   throw new Error(`Refusing to run tests against database "${database}": its name must contain "test"`);
 }
-

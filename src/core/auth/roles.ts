@@ -37,21 +37,20 @@ function markPublic(handler: object): void {
  * route's config, so the key check can run before the request body is read (ApiKeyAuthentication).
  * Put it above a method's @RouteConfig (decorators apply bottom-up), or on the controller.
  */
-export const Public = (): ClassDecorator & MethodDecorator =>
-  (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
-    if (descriptor) {
-      SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
-      markPublic(descriptor.value as object);
-      return;
-    }
-    const controller = target as abstract new (...args: never[]) => unknown;
-    SetMetadata(PUBLIC_KEY, true)(controller);
-    const prototype = controller.prototype as object;
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      const method = Object.getOwnPropertyDescriptor(prototype, name);
-      if (name !== 'constructor' && typeof method?.value === 'function') markPublic(method.value as object);
-    }
-  };
+export const Public = (): ClassDecorator & MethodDecorator => (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+  if (descriptor) {
+    SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
+    markPublic(descriptor.value as object);
+    return;
+  }
+  const controller = target as abstract new (...args: never[]) => unknown;
+  SetMetadata(PUBLIC_KEY, true)(controller);
+  const prototype = controller.prototype as object;
+  for (const name of Object.getOwnPropertyNames(prototype)) {
+    const method = Object.getOwnPropertyDescriptor(prototype, name);
+    if (name !== 'constructor' && typeof method?.value === 'function') markPublic(method.value as object);
+  }
+};
 
 export function hasRole(actual: Role, needed: Role): boolean {
   return roles.indexOf(actual) >= roles.indexOf(needed);

@@ -32,8 +32,7 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
   const clusterDir = path.join(root, 'postgres');
   mkdirSync(root, { recursive: true });
   const credentials = readOrCreateCredentials(path.join(root, 'postgres.json'));
-  const urlFor = (port: number) =>
-    `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+  const urlFor = (port: number) => `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
 
   const running = runningPort(clusterDir);
   if (running !== null) return { serverUrl: urlFor(running), stop: () => Promise.resolve() };
@@ -56,8 +55,10 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--text-search-config=pg_catalog.english'],
     // TCP on loopback only, no Unix socket (nothing to clash with a system server's socket).
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
       ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: (message) => output.push(message),

@@ -41,9 +41,7 @@ export class ProblemError extends Error {
   }
   /** A body field names a record that does not exist (e.g. an unknown partyId). */
   static unknownReference(field: string, what: string, id: string): ProblemError {
-    return ProblemError.badRequest('unknown_reference', `${what} ${id} does not exist`, [
-      { field, message: `${what} ${id} does not exist` },
-    ]);
+    return ProblemError.badRequest('unknown_reference', `${what} ${id} does not exist`, [{ field, message: `${what} ${id} does not exist` }]);
   }
   static conflict(code: string, detail: string): ProblemError {
     return new ProblemError(409, code, detail);

@@ -31,9 +31,7 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
   try {
     return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw ProblemError.badRequest('invalid_cursor', 'The cursor is not one this API issued', [
-      { field: 'cursor', message: 'Invalid cursor' },
-    ]);
+    throw ProblemError.badRequest('invalid_cursor', 'The cursor is not one this API issued', [{ field: 'cursor', message: 'Invalid cursor' }]);
   }
 }
 

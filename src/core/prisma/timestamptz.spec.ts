@@ -30,7 +30,11 @@ describe('parseTimestamptz', () => {
   it('agrees with the general parser on many instants', () => {
     for (let i = 0; i < 2000; i++) {
       const instant = new Date(Date.UTC(1000, 0, 1) + Math.floor(Math.random() * 9e12) * 3.5);
-      const text = instant.toISOString().replace('T', ' ').replace(/\.?0*Z$/, '') + '+00';
+      const text =
+        instant
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.?0*Z$/, '') + '+00';
       expect(parseTimestamptz(text)).toEqual(instant);
       expect(parseTimestamptz(text)).toEqual(general(text));
     }

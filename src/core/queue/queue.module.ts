@@ -23,10 +23,7 @@ class QueueErrorLogger implements OnModuleInit {
 
 /** BullMQ's connection: Redis (REDIS_PREFIX keeps installs and test runs apart) or PostgreSQL. */
 @Module({
-  imports: [
-    DiscoveryModule,
-    BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => queueConnection(config) }),
-  ],
+  imports: [DiscoveryModule, BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => queueConnection(config) })],
   providers: [QueueErrorLogger],
   exports: [BullModule],
 })

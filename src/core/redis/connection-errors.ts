@@ -7,11 +7,7 @@ const REPEAT_AFTER_MS = 60_000;
  * Without a listener they reach stderr as bare stack traces, once per reconnect attempt; here the
  * same message is logged at most once a minute while Redis stays away.
  */
-export function logConnectionErrors(
-  emitter: { on(event: 'error', listener: (error: Error) => void): unknown },
-  logger: Logger,
-  what: string,
-): void {
+export function logConnectionErrors(emitter: { on(event: 'error', listener: (error: Error) => void): unknown }, logger: Logger, what: string): void {
   let last = { message: '', at: 0 };
   emitter.on('error', (error: Error) => {
     const now = Date.now();

@@ -16,7 +16,9 @@ export function startedMessage(config: AppConfig, embedded: EmbeddedParts, withW
     `Followthrough is running${withWorker ? ' (api and worker)' : ' (api only)'}.`,
     `  Swagger UI: http://${host}:${config.PORT}/docs (press Authorize and paste the admin key)`,
     `  Admin key:  ${whereIsTheKey(config.ADMIN_API_KEY)}`,
-    ...(embeddedLines.length ? ['  Embedded:', ...embeddedLines.map((line) => `    - ${line}`)] : ['  Embedded:   nothing (PostgreSQL, Redis and SMTP are servers from the configuration)']),
+    ...(embeddedLines.length
+      ? ['  Embedded:', ...embeddedLines.map((line) => `    - ${line}`)]
+      : ['  Embedded:   nothing (PostgreSQL, Redis and SMTP are servers from the configuration)']),
     '',
   ].join('\n');
 }
