@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 
 export const roles = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
 export type Role = (typeof roles)[number];
@@ -25,14 +25,24 @@ declare module 'fastify' {
 export const RequireRole = (role: Role) => SetMetadata(ROLE_KEY, role);
 
 /**
+ * Adds `public` to a handler's Fastify route config. @RouteConfig replaces the whole config, so this
+ * merges into what is there (a method's rate limit must survive its controller being @Public()).
+ */
+function markPublic(handler: object): void {
+  const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<string, unknown>;
+  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, public: true }, handler);
+}
+
+/**
  * A route (or every route of a controller) that needs no API key. Fastify learns it through the
  * route's config, so the key check can run before the request body is read (ApiKeyAuthentication).
+ * On a method, put it above any @RouteConfig, which would otherwise replace it.
  */
 export const Public = (): ClassDecorator & MethodDecorator =>
   (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (descriptor) {
       SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
-      RouteConfig({ public: true })(target, key!, descriptor);
+      markPublic(descriptor.value as object);
       return;
     }
     const controller = target as abstract new (...args: never[]) => unknown;
@@ -40,7 +50,7 @@ export const Public = (): ClassDecorator & MethodDecorator =>
     const prototype = controller.prototype as object;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = Object.getOwnPropertyDescriptor(prototype, name);
-      if (name !== 'constructor' && typeof method?.value === 'function') RouteConfig({ public: true })(prototype, name, method);
+      if (name !== 'constructor' && typeof method?.value === 'function') markPublic(method.value as object);
     }
   };
 
