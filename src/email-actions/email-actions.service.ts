@@ -78,7 +78,9 @@ export class EmailActionsService {
       }
       case 'extend': {
         const { deadline, reason } = parse(extendFormSchema, form);
-        const proposed = proposedDeadline(deadline, view.commitment.deadlineTimeZone ?? view.person.timeZone);
+        // More time: later than both the current deadline and now.
+        const current = Math.max(Date.now(), view.commitment.deadlineEnd?.getTime() ?? 0);
+        const proposed = proposedDeadline(deadline, view.commitment.deadlineTimeZone ?? view.person.timeZone, new Date(current));
         const label = deadlineLabel(proposed.precision, proposed.value ?? null, proposed.timeZone ?? 'UTC');
         const id = randomUUID();
         said = `asked for more time, until ${label}: ${reason}`;
@@ -147,9 +149,9 @@ function parse<T extends z.ZodType>(schema: T, form: Record<string, string>): z.
   return parsed.data;
 }
 
-function proposedDeadline(typed: string, timeZone: string) {
+function proposedDeadline(typed: string, timeZone: string, mustEndAfter: Date) {
   try {
-    return deadlineFromForm(typed, timeZone);
+    return deadlineFromForm(typed, timeZone, mustEndAfter);
   } catch (error: unknown) {
     if (error instanceof DeadlineValueError) throw new ActionInputError([`deadline: ${error.message}`]);
     throw error;
