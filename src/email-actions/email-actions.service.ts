@@ -66,6 +66,8 @@ export class EmailActionsService {
     let said: string;
     switch (action) {
       case 'acknowledge':
+        // A double click or a second tab: acknowledged once is acknowledged.
+        if (view.receipt) return;
         said = 'acknowledged it';
         await this.commitments.acknowledge(commitmentId, personId, principal, receipt(''));
         break;
@@ -104,6 +106,8 @@ export class EmailActionsService {
       }
       case 'unsubscribe': {
         const { scope } = parse(unsubscribeFormSchema, form);
+        // Mail clients may retry a one-click POST: a stop already in force is not recorded (or told) again.
+        if (await this.optOuts.isStopped(personId, commitmentId, scope)) return;
         const reason = scope === 'ALL' ? 'the recipient stopped all reminders' : 'the recipient stopped reminders for this commitment';
         said = scope === 'ALL' ? 'stopped all reminders to them' : 'stopped reminders to them about this commitment';
         await this.commitments.record(

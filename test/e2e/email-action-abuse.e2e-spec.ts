@@ -28,13 +28,16 @@ describe('Email action pages under abuse', () => {
     return { commitmentId: res.body.id as string, path: `/actions/${token}` };
   }
 
-  /** Opens the page as a browser would and posts its form with the page's CSRF pair. */
-  async function submit(path: string, fields: Record<string, string>) {
+  /** Opens the page as a browser would: its cookie and the form's CSRF value. */
+  async function open(path: string) {
     const page = await t.http().get(path).expect(200);
-    const cookie = (page.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-    const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1];
-    return t.http().post(path).set('Cookie', cookie).type('form').send({ csrf, ...fields });
+    return { cookie: (page.headers['set-cookie'] as unknown as string[])[0].split(';')[0], csrf: /name="csrf" value="([^"]+)"/.exec(page.text)![1] };
   }
+
+  const post = (path: string, form: { cookie: string; csrf: string }, fields: Record<string, string>) =>
+    t.http().post(path).set('Cookie', form.cookie).type('form').send({ csrf: form.csrf, ...fields });
+
+  const submit = async (path: string, fields: Record<string, string>) => post(path, await open(path), fields);
 
   it('refuses more time that is no more time: a deadline in the past or before the current one', async () => {
     const { path, commitmentId } = await linkFor('extend');
@@ -47,6 +50,22 @@ describe('Email action pages under abuse', () => {
     expect(later.status).toBe(303);
     const requests = await t.http().get(`/api/v1/commitments/${commitmentId}/extension-requests`).set(ADMIN).expect(200);
     expect(requests.body.items).toHaveLength(1);
+  });
+
+  it('takes a repeated stop or acknowledgement once: one history event, not one per retry or double click', async () => {
+    const unsubscribe = await linkFor('unsubscribe');
+    for (let i = 0; i < 3; i++) await t.http().post(unsubscribe.path).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    const acknowledge = await linkFor('acknowledge');
+    // Two tabs with the same form, both submitted.
+    const form = await open(acknowledge.path);
+    expect((await post(acknowledge.path, form, {})).status).toBe(303);
+    expect((await post(acknowledge.path, form, {})).status).toBe(303);
+    const notes = async (id: string) => {
+      const events = await t.http().get(`/api/v1/commitments/${id}/events?limit=200`).set(ADMIN).expect(200);
+      return (events.body.items as { note: string | null }[]).map((e) => e.note).filter((n) => n !== null);
+    };
+    expect(await notes(unsubscribe.commitmentId)).toEqual(['the recipient stopped reminders for this commitment']);
+    expect(await notes(acknowledge.commitmentId)).toEqual(['acknowledged']);
   });
 
   it('answers a client over the pages’ rate limit 429 with Retry-After, as a problem', async () => {
