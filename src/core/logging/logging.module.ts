@@ -3,8 +3,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 
-/** A calendar feed's address is its secret: request lines show which route, never the token. */
-const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
+/**
+ * A calendar feed's address and an email action link are their own secrets: request lines show which
+ * route, never the token.
+ */
+const SECRET_IN_PATH = /(\/api\/v1\/calendar\/|\/actions\/)[^/?#]*/;
 
 /** Structured JSON logs; every request line carries the request id Fastify assigned. */
 @Module({
@@ -16,7 +19,7 @@ const FEED_TOKEN = /(\/api\/v1\/calendar\/)[^/?#]*/;
           level: config.LOG_LEVEL,
           // The x-request-id header is logged as req.id once accepted (see requestIdOf), never as sent.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-request-id"]'],
-          serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(FEED_TOKEN, '$1[Redacted]') }) },
+          serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(SECRET_IN_PATH, '$1[Redacted]') }) },
           customProps: () => ({ service: 'followthrough' }),
         },
         // Without an explicit catch-all, platform-fastify 12 logs no requests at all.
