@@ -68,6 +68,14 @@ describe('Email action pages under abuse', () => {
     expect(await notes(acknowledge.commitmentId)).toEqual(['acknowledged']);
   });
 
+  it('takes simultaneous one-click stops without a 500 (no deadlock between them)', async () => {
+    const { path, commitmentId } = await linkFor('unsubscribe');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => t.http().post(path).type('form').send('List-Unsubscribe=One-Click')));
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(200));
+    const optOuts = await t.http().get('/api/v1/reminder-opt-outs').set(ADMIN).expect(200);
+    expect((optOuts.body.items as { commitmentId: string }[]).filter((o) => o.commitmentId === commitmentId)).toHaveLength(1);
+  });
+
   it('answers a client over the pages’ rate limit 429 with Retry-After, as a problem', async () => {
     const { path } = await linkFor('acknowledge');
     // 60 a minute per address, counted across the pages (earlier tests here used some).
