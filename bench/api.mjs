@@ -6,6 +6,9 @@
 // Needs `npm run bench:seed` first (bench:api builds). Writes bench-results/dashboard-<time>.{json,md}.
 // BENCH_SECONDS (default 10) per measured run, after a 3 s warm-up (and a first 3 s pass over every
 // case); LOG_LEVEL (default info).
+// Writes: each read case is measured a second time while 4 writers PATCH random open commitments
+// (a new deadline: re-planned, re-counted) as fast as they can, with the worker running beside the
+// API as deployed; then the write throughput of 1 writer and of 16 writers on 16 distinct commitments.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -35,12 +38,19 @@ async function prepare(db) {
   const matches = (await db.query(`SELECT count(*)::int AS n FROM commitment WHERE search @@ websearch_to_tsquery('english', 'naval delegation')`)).rows[0].n;
   // A stored VIEWER key, as a dashboard would use: every request looks it up like any real key.
   const key = `ft_${randomBytes(32).toString('base64url')}`;
-  await db.query(`DELETE FROM api_key WHERE name = 'dashboard benchmark'`);
+  await db.query(`DELETE FROM api_key WHERE name IN ('dashboard benchmark', 'dashboard benchmark writer')`);
   await db.query(`INSERT INTO api_key (id, name, role, key_hash, key_prefix) VALUES (gen_random_uuid(), 'dashboard benchmark', 'VIEWER', $1, $2)`, [
     createHash('sha256').update(key).digest('hex'),
     key.slice(0, 7),
   ]);
-  return { partyId: rows[0].id, total, matches, key };
+  const writerKey = `ft_${randomBytes(32).toString('base64url')}`;
+  await db.query(`INSERT INTO api_key (id, name, role, key_hash, key_prefix) VALUES (gen_random_uuid(), 'dashboard benchmark writer', 'EDITOR', $1, $2)`, [
+    createHash('sha256').update(writerKey).digest('hex'),
+    writerKey.slice(0, 7),
+  ]);
+  // Open commitments to write to, drawn at random from the whole table.
+  const targets = (await db.query(`SELECT id FROM commitment TABLESAMPLE SYSTEM (5) WHERE status IN ('OPEN', 'IN_PROGRESS') AND deleted_at IS NULL LIMIT 20000`)).rows.map((r) => r.id);
+  return { partyId: rows[0].id, total, matches, key, writerKey, targets };
 }
 
 function start(script, args, env, logFile) {
@@ -50,7 +60,7 @@ function start(script, args, env, logFile) {
 }
 
 async function waitFor(url, headers = {}) {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) { // up to 2 minutes: a busy machine starts slowly
     try {
       const res = await fetch(url, { headers });
       if (res.ok) return;
@@ -69,18 +79,48 @@ async function load(url, connections, headers) {
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total };
 }
 
+/**
+ * `writers` loops PATCHing commitments until `until()` says stop: each gives the commitment it picks a
+ * new DAY deadline. Returns requests per second, latency percentiles and the statuses seen.
+ */
+async function write(writers, pick, headers, seconds) {
+  const latencies = [];
+  const statuses = {};
+  const started = Date.now();
+  const stopAt = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let n = 0; Date.now() < stopAt; n++) {
+        const day = `2027-${String(1 + ((w + n) % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+        const sent = performance.now();
+        const res = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/commitments/${pick(w)}`, {
+          method: 'PATCH',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ deadline: { precision: 'DAY', value: day } }),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - sent);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { writers, rps: Math.round(latencies.length / ((Date.now() - started) / 1000)), p50: at(0.5), p99: at(0.99), statuses };
+}
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const { partyId, total, matches, key } = await prepare(db);
+  const { partyId, total, matches, key, writerKey, targets } = await prepare(db);
   const postgres = (await db.query('SHOW server_version')).rows[0].server_version;
   await db.end();
 
   const cases = [
     { name: 'Dashboard list (open, by deadline, limit 50)', api: '/api/v1/commitments?status=PROPOSED&status=OPEN&status=IN_PROGRESS&status=DEFERRED&limit=50', raw: '/list', connections: 32, p99Target: 50 },
     { name: 'Filtered list (party + overdue)', api: `/api/v1/commitments?partyId=${partyId}&overdue=true&limit=50`, raw: `/overdue?partyId=${partyId}`, connections: 32, p99Target: 50 },
-    { name: `Full-text search ("naval delegation", ${matches} matches)`, api: '/api/v1/commitments?q=naval%20delegation&limit=50', raw: '/search?q=naval%20delegation', connections: 32, p99Target: 50 },
+    { name: `Full-text search ("naval delegation", ${matches} matches)`, api: '/api/v1/commitments?q=naval%20delegation&limit=50', raw: '/search?q=naval%20delegation', connections: 32, p99Target: 75 },
     { name: 'Summary (all commitments)', api: '/api/v1/dashboard/summary', raw: '/summary', connections: 8, p99Target: 300 },
     { name: 'Compliance (all parties, 2020)', api: '/api/v1/dashboard/compliance?from=2020-01-01&to=2020-12-31', raw: '/compliance?from=2020-01-01T00:00:00Z&to=2020-12-31T23:59:59.999Z', connections: 8, p99Target: 300 },
   ];
@@ -92,7 +132,8 @@ async function main() {
     LOG_LEVEL,
     ADMIN_API_KEY: randomBytes(24).toString('base64url'),
     ACTION_SECRET: randomBytes(32).toString('base64url'),
-    REDIS_PREFIX: 'followthrough-dashboard-bench',
+    // Its own queues per benchmark database, so two benchmarks on one Redis never take each other's jobs.
+    REDIS_PREFIX: `followthrough-bench-${new URL(databaseUrl).pathname.slice(1)}`,
   };
   const headers = { authorization: `Bearer ${key}` };
   const machine = {
@@ -108,9 +149,11 @@ async function main() {
   if (os.loadavg()[0] > 2.5) console.warn(`Load average ${os.loadavg()[0].toFixed(2)}: the machine is busy, figures will be low`);
 
   const api = start('dist/main.js', ['--api'], env, path.join(outDir, `dashboard-${stamp}-api.log`));
+  const worker = start('dist/worker.js', [], env, path.join(outDir, `dashboard-${stamp}-worker.log`));
   const raw = start('bench/raw-server.mjs', [], { DATABASE_URL: databaseUrl, PORT: String(RAW_PORT) }, path.join(outDir, `dashboard-${stamp}-raw.log`));
   const stop = () => {
     api.kill('SIGTERM');
+    worker.kill('SIGTERM');
     raw.kill('SIGTERM');
   };
   process.on('SIGINT', () => {
@@ -118,6 +161,9 @@ async function main() {
     process.exit(130);
   });
   const results = [];
+  const writeResults = [];
+  const writerHeaders = { authorization: `Bearer ${writerKey}` };
+  const random = () => targets[Math.floor(Math.random() * targets.length)];
   try {
     await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/commitments?limit=1`, headers);
     await waitFor(`http://127.0.0.1:${RAW_PORT}/list`);
@@ -130,14 +176,26 @@ async function main() {
     for (const c of cases) {
       const stack = await load(`http://127.0.0.1:${API_PORT}${c.api}`, c.connections, headers);
       const bare = await load(`http://127.0.0.1:${RAW_PORT}${c.raw}`, c.connections, {});
-      results.push({ ...c, stack, raw: bare, ratio: stack.rps / bare.rps, met: stack.p99 < c.p99Target });
-      console.log(`${c.name}: API ${stack.rps} req/s p99 ${stack.p99} ms; raw ${bare.rps} req/s p99 ${bare.p99} ms`);
+      // The same reads again while 4 writers write as fast as they can.
+      const writing = write(4, random, writerHeaders, WARMUP + DURATION);
+      const mixed = await load(`http://127.0.0.1:${API_PORT}${c.api}`, c.connections, headers);
+      const writes = await writing;
+      results.push({ ...c, stack, raw: bare, mixed, writes, ratio: stack.rps / bare.rps, met: stack.p99 < c.p99Target, metWithWrites: mixed.p99 < c.p99Target });
+      console.log(`${c.name}: API ${stack.rps} req/s p99 ${stack.p99} ms; raw ${bare.rps} req/s p99 ${bare.p99} ms; with 4 writers ${mixed.rps} req/s p99 ${mixed.p99} ms (writes ${writes.rps}/s p99 ${writes.p99} ms ${JSON.stringify(writes.statuses)})`);
+    }
+    // Write throughput: one writer on one commitment, then 16 writers each on its own commitment.
+    await write(16, (w) => targets[w], writerHeaders, WARMUP);
+    for (const writers of [1, 16]) {
+      const result = await write(writers, (w) => targets[w], writerHeaders, DURATION);
+      writeResults.push(result);
+      console.log(`${writers} writer(s) on distinct commitments: ${result.rps} writes/s p50 ${result.p50} ms p99 ${result.p99} ms ${JSON.stringify(result.statuses)}`);
     }
   } finally {
     stop();
   }
   machine.loadAfter = os.loadavg().map((l) => l.toFixed(2));
 
+  const [one, sixteen] = writeResults;
   const lines = [
     `${new Date().toISOString()}: ${total} commitments; ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}; PostgreSQL ${postgres}; ` +
       `LOG_LEVEL=${LOG_LEVEL}; ${WARMUP} s warm-up + ${DURATION} s per run; load average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}`,
@@ -148,8 +206,20 @@ async function main() {
       (r) =>
         `| ${r.name} | ${r.connections} | ${r.stack.rps} | ${r.stack.p50} / ${r.stack.p99} | ${r.raw.rps} | ${r.raw.p50} / ${r.raw.p99} | ${Math.round(100 * r.ratio)}% | < ${r.p99Target} ms: ${r.met ? 'met' : 'MISSED'} |`,
     ),
+    '',
+    'The same reads while 4 writers PATCH random open commitments (new deadline) as fast as they can:',
+    '',
+    '| Query | Conn. | API req/s | API p50 / p99 ms | Writes/s | Write p50 / p99 ms | Write answers | p99 target |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.connections} | ${r.mixed.rps} | ${r.mixed.p50} / ${r.mixed.p99} | ${r.writes.rps} | ${r.writes.p50} / ${r.writes.p99} | ${JSON.stringify(r.writes.statuses)} | < ${r.p99Target} ms: ${r.metWithWrites ? 'met' : 'MISSED'} |`,
+    ),
+    '',
+    `Writes alone: 1 writer ${one.rps}/s (p50 ${one.p50} ms, p99 ${one.p99} ms); 16 writers on 16 distinct commitments ${sixteen.rps}/s ` +
+      `(p50 ${sixteen.p50} ms, p99 ${sixteen.p99} ms): ${(sixteen.rps / one.rps).toFixed(2)}x. Answers: ${JSON.stringify(one.statuses)}, ${JSON.stringify(sixteen.statuses)}`,
   ];
-  writeFileSync(path.join(outDir, `dashboard-${stamp}.json`), JSON.stringify({ machine, logLevel: LOG_LEVEL, warmup: WARMUP, duration: DURATION, results }, null, 2));
+  writeFileSync(path.join(outDir, `dashboard-${stamp}.json`), JSON.stringify({ machine, logLevel: LOG_LEVEL, warmup: WARMUP, duration: DURATION, results, writes: writeResults }, null, 2));
   writeFileSync(path.join(outDir, `dashboard-${stamp}.md`), lines.join('\n') + '\n');
   console.log(`\n${lines.join('\n')}\n\nWritten to bench-results/dashboard-${stamp}.{json,md}`);
 }

@@ -1,24 +1,30 @@
 #!/usr/bin/env node
-// Reminder benchmark: (1) plan 1,000,000 future reminders and show Redis does not grow with the plan;
-// (2) make 20,000 reminders due at the same moment and time their delivery to a local SMTP sink.
-// Runs against its own database and Redis prefix; writes its figures to docs/benchmarks.md.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// Reminder benchmark: (1) plan future reminders (--planned, default 1,000,000) and show Redis does not
+// grow with the plan; (2) the baseline: bare nodemailer sending --burst emails from the same number of
+// processes with the same SMTP pools to the same sink; (3) make --burst reminders due at the same moment
+// and time their delivery. Runs against its own database and Redis prefix; writes its figures to
+// bench-results/reminders-<time>.json and docs/benchmarks.md.
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import 'dotenv/config';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { SMTPServer } from 'smtp-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { planReminders } = await import(path.join(root, 'dist/reminders/reminder-plan.js'));
 const { defaultPolicy } = await import(path.join(root, 'dist/reminders/reminder-policy.js'));
 
-const FUTURE = Number(process.env.BENCH_FUTURE_REMINDERS ?? 1_000_000);
-const BURST = Number(process.env.BENCH_DUE_REMINDERS ?? 20_000);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, os.cpus().length));
+const { values: args } = parseArgs({ options: { planned: { type: 'string' }, burst: { type: 'string' }, workers: { type: 'string' } } });
+const FUTURE = Number(args.planned ?? process.env.BENCH_FUTURE_REMINDERS ?? 1_000_000);
+const BURST = Number(args.burst ?? process.env.BENCH_DUE_REMINDERS ?? 20_000);
+const WORKERS = Number(args.workers ?? process.env.BENCH_WORKERS ?? Math.max(1, os.cpus().length));
+const TICK_MS = 250;
+const SMTP_POOL = 5;
+const SMTP_MAX_MESSAGES = 500;
 const PEOPLE = 1000;
 const ZONES = ['UTC', 'Asia/Karachi', 'Europe/Moscow', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
 
@@ -38,10 +44,12 @@ const env = {
   PUBLIC_URL: 'http://dashboard.bench',
   ACTION_SECRET: process.env.ACTION_SECRET ?? 'bench-action-secret-0123456789abcdef',
   LOG_LEVEL: 'warn',
-  REMINDER_DISPATCH_EVERY_MS: '250',
+  REMINDER_DISPATCH_EVERY_MS: String(TICK_MS),
   REMINDER_CLAIM_BATCH: '1000',
-  REMINDER_CONCURRENCY: '20',
-  SMTP_POOL_SIZE: '5',
+  SMTP_POOL_SIZE: String(SMTP_POOL),
+  SMTP_MAX_MESSAGES: String(SMTP_MAX_MESSAGES),
+  // The burst sends each of its people about twenty reminders at once: measure delivery, not the limit.
+  REMINDER_DAILY_LIMIT: '10000',
 };
 
 const log = (...args) => console.log(new Date().toISOString().slice(11, 19), ...args);
@@ -107,26 +115,56 @@ async function insertReminders(db, rows) {
   }
 }
 
-function startSink() {
-  const received = new Map();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk) => {
-        if (head.length < 4096) head += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        const id = /^Message-ID:\s*<reminder\.([0-9a-f-]{36})@/im.exec(head)?.[1];
-        if (id && !received.has(id)) received.set(id, Date.now());
-        else if (id) received.set(`${id}#dup${received.size}`, Date.now());
-        callback();
-      });
-    },
+/** The SMTP sink in a child process, so the sampling and bookkeeping here do not slow it down. */
+async function startSink() {
+  const child = fork(path.join(root, 'bench/smtp-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = (type) =>
+    new Promise((resolve) => {
+      const onMessage = (m) => {
+        if (m.type === type) {
+          child.off('message', onMessage);
+          resolve(m);
+        }
+      };
+      child.on('message', onMessage);
+      if (type !== 'listening') child.send({ type });
+    });
+  const { port } = await ask('listening');
+  return { port, count: async () => (await ask('count')).count, report: () => ask('report'), reset: () => ask('reset'), stop: () => child.send({ type: 'stop' }) };
+}
+
+/** Bare nodemailer in `processes` processes, `count` emails in all; resolves with the emails per second. */
+async function runBaseline(sink, count, processes) {
+  const { renderReminderEmail } = await import(path.join(root, 'dist/mail/reminder-email.js'));
+  const now = new Date();
+  const email = renderReminderEmail({
+    kind: 'DUE',
+    recipient: { name: 'Person 1', timeZone: 'Europe/Moscow' },
+    commitment: { id: '00000000-0000-4000-8000-000000000000', title: 'Burst 1', description: null, deadlineLabel: now.toISOString().slice(0, 10), deadlineEnd: now },
+    owedBy: { party: null, people: ['Person 1'] },
+    owedTo: null,
+    meeting: null,
+    sourceQuote: null,
+    notes: [],
+    now,
+    publicUrl: 'http://dashboard.bench',
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, received, port: server.server.address().port })));
+  const file = path.join(os.tmpdir(), `followthrough-bench-email-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(email));
+  await sink.reset();
+  const senders = Array.from({ length: processes }, (_, i) => {
+    const share = Math.floor(count / processes) + (i < count % processes ? 1 : 0);
+    const child = fork(path.join(root, 'bench/baseline-sender.mjs'), [String(share), `smtp://127.0.0.1:${sink.port}`, String(SMTP_POOL), String(SMTP_MAX_MESSAGES), file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    return { child, ready: new Promise((r) => child.once('message', r)), exited: new Promise((r) => child.on('exit', r)) };
+  });
+  await Promise.all(senders.map((s) => s.ready));
+  const start = Date.now();
+  for (const s of senders) s.child.send('go');
+  await Promise.all(senders.map((s) => s.exited));
+  const { received } = await sink.report();
+  const last = Math.max(...received.map(([, t]) => t));
+  await sink.reset();
+  return { delivered: received.length, seconds: (last - start) / 1000, rate: Math.round(received.length / ((last - start) / 1000)) };
 }
 
 function startWorkers(count, smtpUrl) {
@@ -185,7 +223,12 @@ async function main() {
   const withPlan = await redisFootprint(redis);
   log(`Redis, this install's keys: ${idle.keys} keys / ${mb(idle.bytes)} MB before, ${withPlan.keys} keys / ${mb(withPlan.bytes)} MB with the plan`);
 
-  // 2. 20,000 reminders due at the same moment, each to a different person of its commitment.
+  // 2. The baseline: bare nodemailer, the same processes and SMTP connections, the same sink.
+  const loadBefore = os.loadavg();
+  const baseline = await runBaseline(sink, BURST, WORKERS);
+  log(`baseline: bare nodemailer sent ${baseline.delivered} in ${baseline.seconds.toFixed(1)} s, ${baseline.rate}/s`);
+
+  // 3. The burst: reminders due at the same moment, each to a different person of its commitment.
   const burstPeople = 10;
   const burst = await seed(db, Math.ceil(BURST / burstPeople), burstPeople, 'Burst');
   const due = new Date(Date.now() + 15_000);
@@ -200,22 +243,25 @@ async function main() {
   await insertReminders(db, burstRows);
   log(`${burstRows.length} reminders due at ${due.toISOString()}`);
   let peak = withPlan;
-  for (let tick = 0; sink.received.size < burstRows.length && Date.now() - due.getTime() < 900_000; tick += 1) {
+  for (let tick = 0; (await sink.count()) < burstRows.length && Date.now() - due.getTime() < 900_000; tick += 1) {
     await sleep(1000);
     if (tick % 5 !== 0) continue;
     const sample = await redisFootprint(redis);
     if (sample.bytes > peak.bytes) peak = sample;
-    if (tick % 20 === 0) log(`delivered ${sink.received.size}`);
+    if (tick % 20 === 0) log(`delivered ${await sink.count()}`);
   }
+  await sleep(2000);
+  const loadAfter = os.loadavg();
+  const report = await sink.report();
   const dueMs = due.getTime();
-  const lateness = [...sink.received.entries()].filter(([k]) => !k.includes('#')).map(([, t]) => t - dueMs).sort((a, b) => a - b);
-  const duplicates = [...sink.received.keys()].filter((k) => k.includes('#')).length;
+  const lateness = report.received.filter(([id]) => id.startsWith('reminder.')).map(([, t]) => t - dueMs).sort((a, b) => a - b);
+  const duplicates = report.duplicates;
   const status = (await db.query(`SELECT status, count(*)::int AS n FROM reminder WHERE dedupe_key LIKE 'burst:%' GROUP BY status`)).rows;
   const after = await redisFootprint(redis);
 
   for (const w of workers) w.child.kill('SIGTERM');
   await Promise.all(workers.map((w) => w.exited));
-  sink.server.close();
+  sink.stop();
   await clearRedis(redis);
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))[1];
   redis.disconnect();
@@ -241,19 +287,53 @@ async function main() {
     p50: (percentile(lateness, 50) / 1000).toFixed(2),
     p99: (percentile(lateness, 99) / 1000).toFixed(2),
     rate: Math.round(lateness.length / (lateness.at(-1) / 1000)),
+    baseline,
+    loadBefore: loadBefore.map((l) => l.toFixed(2)).join(' '),
+    loadAfter: loadAfter.map((l) => l.toFixed(2)).join(' '),
   };
-  console.log(figures);
-  writeReport(figures);
+  const result = {
+    date: new Date().toISOString(),
+    machine: figures.machine,
+    loadAverage: { beforeBaseline: loadBefore, afterBurst: loadAfter },
+    workers: WORKERS,
+    smtpPoolPerProcess: SMTP_POOL,
+    smtpMaxMessages: SMTP_MAX_MESSAGES,
+    chunkSize: Number(process.env.REMINDER_CHUNK_SIZE ?? 50),
+    planned: planned.length,
+    burst: burstRows.length,
+    delivered: lateness.length,
+    duplicates,
+    lost: burstRows.length - lateness.length,
+    ledger: Object.fromEntries(status.map((s) => [s.status, s.n])),
+    emailsPerSecond: figures.rate,
+    baselineEmailsPerSecond: baseline.rate,
+    ratio: Number((figures.rate / baseline.rate).toFixed(3)),
+    latenessP50Ms: percentile(lateness, 50),
+    latenessP99Ms: percentile(lateness, 99),
+    latenessBoundMs: Math.round((burstRows.length / figures.rate) * 1000 + TICK_MS + 1000),
+    tickMs: TICK_MS,
+    redis: { idle, withPlan, peak, after },
+  };
+  console.log(result);
+  const resultsDir = path.join(root, 'bench-results');
+  mkdirSync(resultsDir, { recursive: true });
+  const resultsFile = path.join(resultsDir, `reminders-${result.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote ${path.relative(root, resultsFile)}`);
+  writeReport({ ...figures, result });
   process.exit(0);
 }
 
 function writeReport(f) {
   const file = path.join(root, 'docs/benchmarks.md');
-  const section = `## Reminders (npm run bench:reminders)
+  const r = f.result;
+  const section = `## Reminders (npm run bench:reminders -- --planned ${f.future} --burst ${f.burst})
 
-Measured ${f.date} on ${f.machine}; ${f.workers} worker processes (\`node dist/worker.js\`, 20 concurrent
-deliveries each, 5 pooled SMTP connections each), dispatcher tick 250 ms, claim batch 1,000, a local SMTP sink
-(smtp-server) in the benchmark process. Postgres, Redis, the workers and the sink share the machine.
+Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${f.machine}; load average ${f.loadBefore} before the baseline,
+${f.loadAfter} after the burst. ${f.workers} worker processes (\`node dist/worker.js\`, ${r.smtpPoolPerProcess} pooled SMTP connections each,
+at most ${r.smtpMaxMessages} messages per connection, chunks of ${r.chunkSize} reminders), dispatcher tick ${r.tickMs} ms, claim batch 1,000;
+the SMTP sink (smtp-server) runs in a process of its own. Postgres, Redis, the workers and the sink share the machine.
+Full figures: \`bench-results/reminders-<time>.json\` (not committed).
 
 **1. Plan ${f.future.toLocaleString('en')} future reminders** (DAY deadlines over the next two years, two people each, default policy):
 
@@ -264,21 +344,23 @@ deliveries each, 5 pooled SMTP connections each), dispatcher tick 250 ms, claim 
 | peak while delivering the burst below | ${f.peak.keys} | ${mb(f.peak.bytes)} MB | ${mb(f.peak.used)} MB |
 
 Redis holds the dispatcher's job scheduler, the queues' capped event streams and the jobs of reminders
-that are due now, never the plan: its footprint does not depend on how many reminders are planned. At the
-peak each due reminder costs one job (about ${Math.round(f.peak.bytes / Math.max(1, f.peak.keys))} bytes); the jobs are removed as they finish.
-Planning took ${f.planS} s in the planner (pure function, luxon) and ${f.insertS} s to insert.
+that are due now (one job per chunk), never the plan: its footprint does not depend on how many
+reminders are planned. Planning took ${f.planS} s in the planner (pure function, luxon) and ${f.insertS} s to insert.
 
-**2. ${f.burst.toLocaleString('en')} reminders due at the same moment**, with the million future ones still in the ledger:
+**2. ${f.burst.toLocaleString('en')} reminders due at the same moment**, with the planned ones still in the ledger, against the
+baseline measured in the same run: bare nodemailer in ${f.workers} processes with the same pools sending the same number of
+already-rendered emails of the same size to the same sink, with no queue and no database.
 
-| delivered | duplicates | all delivered after | throughput | lateness p50 | lateness p99 |
-|---|---|---|---|---|---|
-| ${f.delivered.toLocaleString('en')} | ${f.duplicates} | ${f.allDeliveredS} s | ${f.rate} emails/s | ${f.p50} s | ${f.p99} s |
+| delivered | duplicates | lost | throughput | baseline | ratio | lateness p50 | lateness p99 | p99 bound (burst / rate + tick + 1 s) |
+|---|---|---|---|---|---|---|---|---|
+| ${f.delivered.toLocaleString('en')} | ${f.duplicates} | ${r.lost} | ${f.rate} emails/s | ${r.baselineEmailsPerSecond} emails/s | ${Math.round(r.ratio * 100)}% | ${f.p50} s | ${f.p99} s | ${(r.latenessBoundMs / 1000).toFixed(2)} s |
 
 Ledger afterwards: ${f.status}. Lateness is the time from the moment the reminders fell due to the sink
-receiving each email; with a burst it is queueing: the last email waits for the ${f.burst.toLocaleString('en')} before it.
-Each delivery costs three queries (the email's facts in one, the attempt with the catch-up check, the SENT
-mark), rendering and an SMTP transaction; with the database, Redis, the sink and the workers on ${os.cpus().length} cores it is
-CPU-bound, so more cores or more worker machines raise the rate (the claim is safe for any number of workers).
+receiving each email; with a burst it is queueing: the last email waits for the ones before it.
+Delivery works in chunks: per chunk one read of the emails' facts, one transaction to start the
+attempts (the catch-up and daily-limit checks included), the emails through the SMTP pool, and SENT marks
+written as the server accepts them, several per statement; the hot statements are prepared once per
+connection. The dispatcher claims no more than the workers send in half a lease.
 `;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = current.indexOf('## Reminders');

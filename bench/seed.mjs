@@ -74,8 +74,6 @@ async function main() {
   for (const { indexdef } of indexes) await db.query(indexdef);
   // The load bypassed the triggers that keep the dashboard's counts: recount once.
   await db.query("SELECT commitment_tally_rebuild(date_trunc('day', now()))");
-  // Nor did it move the commitment generation on: running servers must not reuse rankings made before.
-  await db.query('UPDATE commitment_generation SET n = n + 1 WHERE id = 1');
   // A real table grows in the order commitments are created, so its newest rows share a few pages
   // (full-text search relies on that); the batches above drew creation times at random.
   await db.query('CLUSTER commitment USING commitment_created_at_id_idx');

@@ -10,6 +10,7 @@ import type { AppConfig } from './core/config/config.schema.js';
 import { ProblemError } from './core/errors/problem.js';
 import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
+import { observeHttpRequests } from './metrics/http-metrics.js';
 import { requestIdOf } from './core/http/request-id.js';
 import { needsApiKey } from './core/auth/public-routes.js';
 import { securityHeaders } from './core/http/security-headers.js';
@@ -21,8 +22,11 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Believe X-Forwarded-For for this many proxies in front of the API. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** Builds the HTTP application exactly as it runs in production; e2e tests use this too. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application exactly as it runs in production; e2e tests use this too. An entry point
+ * that closes several things in order on a signal (main.ts) handles the signals itself.
+ */
+export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<NestFastifyApplication> {
   const problems = new ProblemFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -41,7 +45,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  if (shutdownHooks) app.enableShutdownHooks();
   app.useGlobalFilters(problems);
   app.useGlobalPipes(validationPipe());
 
@@ -68,6 +72,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     route.errorHandler ??= (error, request, reply) => problems.send(error, request, reply);
     if (needsApiKey(route)) route.onRequest = [...[route.onRequest ?? []].flat(), authentication.onRequest];
   });
+  observeHttpRequests(fastify);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);

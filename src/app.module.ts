@@ -12,6 +12,8 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MailboxModule } from './mail/mailbox.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { MeetingSeriesModule } from './meeting-series/meeting-series.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -28,7 +30,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggingModule,
         PrismaModule,
-        RedisModule,
+        ...(config.REDIS_URL ? [RedisModule] : []),
         HealthModule,
         ApiKeysModule,
         PartiesModule,
@@ -42,6 +44,8 @@ export class ApiModule {
         QueueModule,
         RemindersModule,
         EmailActionsModule,
+        MailboxModule,
+        MetricsModule.forApi(),
       ],
     };
   }

@@ -25,7 +25,7 @@ export class ApiKeysRepository {
 
   /** Notifies in the same transaction: API processes hear of it only once the revocation is committed. */
   revoke(id: string): Promise<ApiKey> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const row = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
       await tx.$executeRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, ${row.keyHash})`;
       return row;

@@ -66,9 +66,6 @@ const rowVersion = Prisma.sql`concat_ws(':', c.xmin, c.version, CASE WHEN c.dead
     SELECT concat_ws(':', dm.xmin, ds.xmin) FROM meeting dm LEFT JOIN meeting_series ds ON ds.id = dm.series_id WHERE dm.id = c.deadline_meeting_id
   ) END) AS "rowVersion"`;
 
-/** The commitment generation: moves on with every committed write of commitments or meetings. */
-const GENERATION = Prisma.sql`(SELECT n FROM commitment_generation WHERE id = 1)`;
-
 /** The sort value that a keyset cursor carries. */
 const sortValue: Record<SortKey, Prisma.Sql> = {
   deadline: Prisma.sql`c.deadline_end`,
@@ -101,8 +98,7 @@ export function pageSql(filter: CommitmentFilter, sort: Sort, take: number, afte
 /**
  * The ranked set of a search: the newest RANKED_CANDIDATES matches created by `asOf` (the first
  * page's time: commitments added while paging would otherwise push unseen ones out of it), best
- * first, ties broken by id, with the commitment generation they were ranked at (one row with a
- * null id when nothing matches). One statement: the index search runs only when the scan of recent
+ * first, ties broken by id. One statement: the index search runs only when the scan of recent
  * commitments came up short (a one-time filter on that scan's count, so Postgres skips the branch
  * entirely otherwise). That scan reads the vectors the index holds; only the rare one too long for it
  * comes from the table.
@@ -125,14 +121,13 @@ export function rankedSql(filter: CommitmentFilter & { q: string }, asOf: Date, 
         ORDER BY created_at DESC, id DESC LIMIT ${limit(RANKED_CANDIDATES)}
       )
     )
-    SELECT g.n::text AS generation, r.id, r.rank FROM ${GENERATION} g
-    LEFT JOIN LATERAL (SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates) r ON true
-    ORDER BY r.rank DESC, r.id ASC`;
+    SELECT id, ts_rank(search, ${TS_QUERY(q)}) AS rank FROM candidates
+    ORDER BY rank DESC, id ASC`;
 }
 
-/** The listed commitments' row versions, with the commitment generation they were read at. */
+/** The listed commitments' row versions. */
 export function versionsSql(ids: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT g.n::text AS generation, c.id, ${rowVersion} FROM ${GENERATION} g LEFT JOIN commitment c ON c.id = ANY(${ids}::uuid[])`;
+  return Prisma.sql`SELECT c.id, ${rowVersion} FROM commitment c WHERE c.id = ANY(${ids}::uuid[])`;
 }
 
 /**

@@ -4,9 +4,14 @@ import { PrismaService } from '../core/prisma/prisma.service.js';
 import { conditionsOf, type CommitmentFilter } from './commitment-conditions.js';
 import type { CommitmentKey, VersionedRow } from './commitment-json-cache.js';
 import { pageSql, rankedSql, rowsSql, versionsSql, type Position, type Sort } from './commitment-list.sql.js';
-import type { Ranking } from './commitment-ranking-cache.js';
 
 export type SortedKey = CommitmentKey & { sortValue: Date | null };
+
+/** A search's ranked set, best first, as of `asOf` (the first page's time). */
+export interface Ranking {
+  asOf: Date;
+  candidates: { id: string; rank: number }[];
+}
 
 /** The commitment list's reads, straight on the pool (see PrismaService.read). */
 @Injectable()
@@ -18,14 +23,14 @@ export class CommitmentSearchRepository {
   }
 
   async ranked(filter: CommitmentFilter & { q: string }, asOf: Date, now: Date): Promise<Ranking> {
-    const rows = await this.prisma.read<{ generation: string; id: string | null; rank: number | null }>(rankedSql(filter, asOf, now));
-    return { asOf, generation: rows[0].generation, candidates: rows.flatMap(({ id, rank }) => (id === null ? [] : [{ id, rank: rank! }])) };
+    const rows = await this.prisma.read<{ id: string; rank: number }>(rankedSql(filter, asOf, now));
+    return { asOf, candidates: rows };
   }
 
-  /** Row versions of these commitments (those that still exist) and the generation they were read at. */
-  async versions(ids: string[]): Promise<{ generation: string; versions: Map<string, string> }> {
-    const rows = await this.prisma.read<{ generation: string; id: string | null; rowVersion: string }>(versionsSql(ids));
-    return { generation: rows[0].generation, versions: new Map(rows.flatMap((r) => (r.id === null ? [] : [[r.id, r.rowVersion] as const]))) };
+  /** Row versions of these commitments (those that still exist). */
+  async versions(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.read<{ id: string; rowVersion: string }>(versionsSql(ids));
+    return new Map(rows.map((r) => [r.id, r.rowVersion]));
   }
 
   rows(ids: string[]): Promise<VersionedRow[]> {

@@ -5,8 +5,7 @@ import { decodeCursor, encodeCursor } from '../core/http/pagination.js';
 import { toFilter, type CommitmentFilter } from './commitment-conditions.js';
 import { CommitmentJsonCache, type CommitmentKey } from './commitment-json-cache.js';
 import type { CommitmentJson, CommitmentListQuery } from './commitment.schemas.js';
-import { CommitmentRankingCache, type Ranking } from './commitment-ranking-cache.js';
-import { CommitmentSearchRepository } from './commitment-search.repository.js';
+import { CommitmentSearchRepository, type Ranking } from './commitment-search.repository.js';
 import type { Sort, SortKey } from './commitment-list.sql.js';
 
 const keyedCursor = z.object({ s: z.enum(['deadline', 'created', 'updated']), o: z.enum(['asc', 'desc']), v: z.iso.datetime().nullable(), id: z.uuid() });
@@ -33,7 +32,6 @@ export class CommitmentSearchService {
   constructor(
     private readonly repository: CommitmentSearchRepository,
     private readonly cache: CommitmentJsonCache,
-    private readonly rankings: CommitmentRankingCache,
   ) {}
 
   async list(query: CommitmentListQuery): Promise<CommitmentPage> {
@@ -53,12 +51,8 @@ export class CommitmentSearchService {
       if (position && position.s !== 'relevance') throw mismatch();
       const asOf = position && new Date(position.t);
       const after = position && { rank: position.r, id: position.id };
-      const kept = this.rankings.find(filter, asOf);
-      const page = kept && (await this.rankedPage(kept, limit, after, now, true));
-      if (page) return page;
       const ranking = await this.repository.ranked({ ...filter, q: filter.q! }, asOf ?? now, now);
-      this.rankings.remember(filter, ranking);
-      return (await this.rankedPage(ranking, limit, after, now, false))!;
+      return this.rankedPage(ranking, limit, after, now);
     }
     if (position && (position.s !== order.key || !('o' in position) || position.o !== order.order)) throw mismatch();
     const after = position && 'v' in position ? { value: position.v === null ? null : new Date(position.v), id: position.id } : undefined;
@@ -66,21 +60,11 @@ export class CommitmentSearchService {
     return this.pageOf(keys, limit, now, (r) => ({ s: order.key, o: order.order, v: r.sortValue?.toISOString() ?? null, id: r.id }));
   }
 
-  /**
-   * The page of a ranking after `after`. A kept ranking serves only while the generation it was made
-   * at is the one the page's rows are read at (else undefined); a fresh one serves regardless.
-   */
-  private async rankedPage(
-    ranking: Ranking,
-    limit: number,
-    after: { rank: number; id: string } | undefined,
-    now: Date,
-    kept: boolean,
-  ): Promise<CommitmentPage | undefined> {
+  /** The page of a search's ranking after `after`. */
+  private async rankedPage(ranking: Ranking, limit: number, after: { rank: number; id: string } | undefined, now: Date): Promise<CommitmentPage> {
     const start = after ? ranking.candidates.findIndex((c) => c.rank < after.rank || (c.rank === after.rank && c.id > after.id)) : 0;
     const candidates = start < 0 ? [] : ranking.candidates.slice(start, start + limit + 1);
-    const { generation, versions } = await this.repository.versions(candidates.slice(0, limit).map((c) => c.id));
-    if (kept && generation !== ranking.generation) return undefined;
+    const versions = await this.repository.versions(candidates.slice(0, limit).map((c) => c.id));
     const keys = candidates.map(({ id, rank }) => ({ id, rank, rowVersion: versions.get(id) ?? '' }));
     return this.pageOf(keys, limit, now, (r) => ({ s: 'relevance', r: r.rank, id: r.id, t: ranking.asOf.toISOString() }));
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type CommitmentRole } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
-import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 
 export const commitmentInclude = {
   people: { select: { personId: true, role: true }, orderBy: { personId: 'asc' } },
@@ -29,13 +28,24 @@ export interface EventDraft {
 
 @Injectable()
 export class CommitmentsRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly reminders: ReminderPlanner,
-  ) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   findById(id: string): Promise<CommitmentRow | null> {
     return this.prisma.commitment.findFirst({ where: { id, deletedAt: null }, include: commitmentInclude });
+  }
+
+  /**
+   * Locks the commitment's row for the caller's transaction, then reads it: every writer of a
+   * commitment takes this lock first (before its reminders), so writers of one commitment apply one
+   * after the other and writers of different ones never meet. Null when it does not exist.
+   */
+  async findLocked(tx: Tx, id: string): Promise<CommitmentRow | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM commitment WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
+    return locked.length ? this.read(tx, id) : null;
+  }
+
+  read(tx: Tx, id: string): Promise<CommitmentRow> {
+    return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
   }
 
   /** Includes deleted rows: a rejected candidate must not come back when the text is read again. */
@@ -43,49 +53,27 @@ export class CommitmentsRepository {
     return this.prisma.commitment.findUnique({ where: { meetingId_extractionKey: { meetingId, extractionKey } }, include: commitmentInclude });
   }
 
-  /** Creates the commitment, its people and its CREATED event in one transaction. */
-  create(data: Prisma.CommitmentUncheckedCreateInput, people: PersonLink[], event: (id: string) => EventDraft): Promise<CommitmentRow> {
-    return this.prisma.$transaction(async (tx) => {
-      const { id } = await tx.commitment.create({ data, select: { id: true } });
-      if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
-      await this.record(tx, id, [event(id)]);
-      await this.reminders.replan(tx, id);
-      return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
-    });
+  /** Creates the commitment, its people and its CREATED event in the caller's transaction; returns its id. */
+  async create(tx: Tx, data: Prisma.CommitmentUncheckedCreateInput, people: PersonLink[], event: EventDraft): Promise<string> {
+    const { id } = await tx.commitment.create({ data, select: { id: true } });
+    if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
+    await this.record(tx, id, [event]);
+    return id;
   }
 
-  /**
-   * Applies a change only if the commitment still has the version the caller saw (optimistic lock)
-   * and records its events in the same transaction. Null when the version moved on or it is gone.
-   */
-  update(
-    id: string,
-    expectedVersion: number,
-    data: Prisma.CommitmentUncheckedUpdateManyInput,
-    people: PersonLink[] | undefined,
-    events: EventDraft[],
-    alongside?: Alongside,
-  ): Promise<CommitmentRow | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.commitment.updateMany({
-        where: { id, version: expectedVersion, deletedAt: null },
-        data: { ...data, version: { increment: 1 } },
-      });
-      if (count === 0) return null;
-      if (people) {
-        await tx.commitmentPerson.deleteMany({ where: { commitmentId: id } });
-        if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
-      }
-      await this.record(tx, id, events);
-      await alongside?.(tx);
-      await this.reminders.replan(tx, id);
-      return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
-    });
+  /** Applies a change to a commitment the caller's transaction has locked, with its events. */
+  async update(tx: Tx, id: string, data: Prisma.CommitmentUncheckedUpdateManyInput, people: PersonLink[] | undefined, events: EventDraft[]): Promise<void> {
+    await tx.commitment.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+    if (people) {
+      await tx.commitmentPerson.deleteMany({ where: { commitmentId: id } });
+      if (people.length) await tx.commitmentPerson.createMany({ data: people.map((p) => ({ ...p, commitmentId: id })) });
+    }
+    await this.record(tx, id, events);
   }
 
   async addNote(id: string, event: EventDraft, alongside?: Alongside): Promise<CommitmentEventRow> {
     if (!alongside) return this.prisma.commitmentEvent.create({ data: { ...event, commitmentId: id } });
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       // The commitment is locked before the event's insert takes its key-share lock: what goes
       // alongside may lock it too (stopping reminders does), and two such notes at once would
       // otherwise each hold the share lock the other must wait for (a deadlock).
@@ -130,29 +118,6 @@ export class CommitmentsRepository {
       personIds: missing(refs.personIds, people),
       meetingIds: missing(refs.meetingIds, meetings),
     };
-  }
-
-  /**
-   * A meeting's dates changed: every commitment due at it takes the new window, with a history entry
-   * and its reminders re-planned, inside the caller's transaction (the one changing the meeting).
-   */
-  async rescheduleDueAtMeeting(tx: Tx, meetingId: string, window: { start: Date; end: Date } | null, actor: string): Promise<void> {
-    const due = await tx.commitment.findMany({
-      where: { deadlineMeetingId: meetingId, deletedAt: null },
-      select: { id: true, deadlineStart: true, deadlineEnd: true },
-    });
-    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-    for (const c of due) {
-      const from = { start: iso(c.deadlineStart), end: iso(c.deadlineEnd) };
-      const to = { start: iso(window?.start), end: iso(window?.end) };
-      if (from.start === to.start && from.end === to.end) continue;
-      await tx.commitment.update({
-        where: { id: c.id },
-        data: { deadlineStart: window?.start ?? null, deadlineEnd: window?.end ?? null, version: { increment: 1 } },
-      });
-      await this.record(tx, c.id, [{ type: 'UPDATED', actor, changes: { deadlineWindow: { from, to } }, note: 'the meeting it is due at was rescheduled' }]);
-      await this.reminders.replan(tx, c.id);
-    }
   }
 
   private async record(tx: Tx, commitmentId: string, events: EventDraft[]): Promise<void> {

@@ -4,6 +4,8 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { Principal } from '../core/auth/roles.js';
 import { ProblemError, type FieldError } from '../core/errors/problem.js';
 import { decodeCursor, toPage, type ListQuery, type Page } from '../core/http/pagination.js';
+import { PrismaService } from '../core/prisma/prisma.service.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 import { CommitmentDeadlines, deadlineAsInput, type DeadlineColumns } from './commitment-deadline.js';
 import { etagOf, toCommitmentJson, toEventJson } from './commitment.mapper.js';
 import type {
@@ -35,6 +37,8 @@ export class CommitmentsService {
   constructor(
     private readonly repository: CommitmentsRepository,
     private readonly deadlines: CommitmentDeadlines,
+    private readonly planner: ReminderPlanner,
+    private readonly prisma: PrismaService,
   ) {}
 
   /**
@@ -66,17 +70,22 @@ export class CommitmentsService {
     };
     assertConsistent(state, now);
     const changes = diff({}, state);
-    const row = await this.repository.create(
-      {
-        ...columnsOf(state, deadline),
-        closedAt: isClosed(state.status) ? now : null,
-        status: state.status,
-        confidence: origin?.confidence ?? null,
-        extractionKey: origin?.extractionKey ?? null,
-      },
-      peopleOf(state),
-      () => ({ type: 'CREATED', actor: actorOf(principal), changes: changes as Prisma.InputJsonValue }),
-    );
+    const row = await this.prisma.transaction(async (tx) => {
+      const id = await this.repository.create(
+        tx,
+        {
+          ...columnsOf(state, deadline),
+          closedAt: isClosed(state.status) ? now : null,
+          status: state.status,
+          confidence: origin?.confidence ?? null,
+          extractionKey: origin?.extractionKey ?? null,
+        },
+        peopleOf(state),
+        { type: 'CREATED', actor: actorOf(principal), changes: changes as Prisma.InputJsonValue },
+      );
+      await this.planner.replan(tx, id);
+      return this.repository.read(tx, id);
+    });
     return withEtag(row);
   }
 
@@ -93,7 +102,12 @@ export class CommitmentsService {
     return withEtag(await this.find(id));
   }
 
-  /** Applies a partial change; with If-Match, only to the version the client saw (else 412). */
+  /**
+   * Applies a partial change. Concurrent changes of one commitment apply one after the other, each to
+   * what the one before left (last writer wins), each in the history; only a client that sent
+   * If-Match for a version that is no longer current is refused (412). `alongside` is work that
+   * belongs with the change (an email action's receipt) and commits or rolls back with it.
+   */
   async update(
     id: string,
     patch: UpdateCommitment,
@@ -102,40 +116,23 @@ export class CommitmentsService {
     note?: string,
     alongside?: Alongside,
   ): Promise<CommitmentWithEtag> {
-    const row = await this.find(id);
-    assertMatches(row, ifMatch);
-    const { description, meetingId, ownerPartyId, counterpartyId, deadline: deadlineInput, ...rest } = patch;
     await this.assertReferencesExist(patch);
-    const before = stateOf(row);
-    const deadline = deadlineInput === undefined ? row : await this.deadlines.resolve(deadlineInput);
-    const now = new Date();
-    const after: CommitmentState = {
-      ...before,
-      ...stripUndefined({ description, meetingId, ownerPartyId, counterpartyId, ...rest }),
-      deadline: deadlineInput === undefined ? before.deadline : deadlineAsInput(deadline),
-    };
-    applyStatusChange(before, after, patch, now);
-    assertConsistent(after, now);
-    const changes = diff(before, after);
-    if (Object.keys(changes).length === 0) return withEtag(row);
-
-    const { status: statusChange, ...fieldChanges } = changes;
-    const actor = actorOf(principal);
-    const events: EventDraft[] = [];
-    if (Object.keys(fieldChanges).length) events.push({ type: 'UPDATED', actor, changes: fieldChanges as Prisma.InputJsonValue });
-    if (statusChange) events.push({ type: 'STATUS_CHANGED', actor, changes: { status: statusChange } as Prisma.InputJsonValue, ...(note ? { note } : {}) });
-    const closedAt = statusChange ? (isClosed(after.status) ? now : null) : row.closedAt;
-    const peopleChanged = 'responsiblePersonIds' in changes || 'watcherPersonIds' in changes;
-    const updated = await this.repository.update(
-      id,
-      row.version,
-      { ...columnsOf(after, deadline), status: after.status, closedAt },
-      peopleChanged ? peopleOf(after) : undefined,
-      events,
-      alongside,
-    );
-    if (!updated) throw ProblemError.preconditionFailed('The commitment changed while this update was applied; re-read it and try again');
-    return withEtag(updated);
+    const deadline = patch.deadline === undefined ? undefined : await this.deadlines.resolve(patch.deadline);
+    const row = await this.prisma.transaction(async (tx) => {
+      const current = await this.repository.findLocked(tx, id);
+      if (!current) throw ProblemError.notFound('Commitment', id);
+      assertMatches(current, ifMatch);
+      const change = changeOf(current, patch, deadline, actorOf(principal), note, new Date());
+      if (!change) {
+        await alongside?.(tx);
+        return current;
+      }
+      await this.repository.update(tx, id, change.data, change.people, change.events);
+      await alongside?.(tx);
+      await this.planner.replan(tx, id);
+      return this.repository.read(tx, id);
+    });
+    return withEtag(row);
   }
 
   async addNote(id: string, text: string, principal: Principal): Promise<CommitmentEventJson> {
@@ -151,22 +148,20 @@ export class CommitmentsService {
 
   /** A person says they have seen the commitment; the latest acknowledgement is shown on it. */
   async acknowledge(id: string, personId: string, principal: Principal, alongside: Alongside): Promise<CommitmentWithEtag> {
-    const row = await this.find(id);
-    const now = new Date();
-    const changes = {
-      acknowledgedAt: { from: row.acknowledgedAt?.toISOString() ?? null, to: now.toISOString() },
-      acknowledgedBy: { from: row.acknowledgedByPersonId, to: personId },
-    };
-    const updated = await this.repository.update(
-      id,
-      row.version,
-      { acknowledgedAt: now, acknowledgedByPersonId: personId },
-      undefined,
-      [{ type: 'UPDATED', actor: actorOf(principal), changes, note: 'acknowledged' }],
-      alongside,
-    );
-    if (!updated) throw ProblemError.preconditionFailed('The commitment changed while it was being acknowledged; try again');
-    return withEtag(updated);
+    const row = await this.prisma.transaction(async (tx) => {
+      const current = await this.repository.findLocked(tx, id);
+      if (!current) throw ProblemError.notFound('Commitment', id);
+      const now = new Date();
+      const changes = {
+        acknowledgedAt: { from: current.acknowledgedAt?.toISOString() ?? null, to: now.toISOString() },
+        acknowledgedBy: { from: current.acknowledgedByPersonId, to: personId },
+      };
+      const event: EventDraft = { type: 'UPDATED', actor: actorOf(principal), changes, note: 'acknowledged' };
+      await this.repository.update(tx, id, { acknowledgedAt: now, acknowledgedByPersonId: personId }, undefined, [event]);
+      await alongside(tx);
+      return this.repository.read(tx, id);
+    });
+    return withEtag(row);
   }
 
   async events(id: string, query: ListQuery): Promise<Page<CommitmentEventJson>> {
@@ -178,12 +173,13 @@ export class CommitmentsService {
 
   /** Soft delete: the row and its history stay; the commitment disappears from the API. */
   async delete(id: string, ifMatch: string | undefined, principal: Principal, note?: string): Promise<void> {
-    const row = await this.find(id);
-    assertMatches(row, ifMatch);
-    const deleted = await this.repository.update(id, row.version, { deletedAt: new Date() }, undefined, [
-      { type: 'DELETED', actor: actorOf(principal), ...(note ? { note } : {}) },
-    ]);
-    if (!deleted) throw ProblemError.preconditionFailed('The commitment changed while it was being deleted; re-read it and try again');
+    await this.prisma.transaction(async (tx) => {
+      const current = await this.repository.findLocked(tx, id);
+      if (!current) throw ProblemError.notFound('Commitment', id);
+      assertMatches(current, ifMatch);
+      await this.repository.update(tx, id, { deletedAt: new Date() }, undefined, [{ type: 'DELETED', actor: actorOf(principal), ...(note ? { note } : {}) }]);
+      await this.planner.replan(tx, id);
+    });
   }
 
   /** An extracted candidate becomes a real commitment. */
@@ -223,6 +219,36 @@ export class CommitmentsService {
     ];
     if (errors.length) throw ProblemError.badRequest('unknown_reference', 'The request refers to records that do not exist', errors);
   }
+}
+
+interface Change {
+  data: Prisma.CommitmentUncheckedUpdateManyInput;
+  people: PersonLink[] | undefined;
+  events: EventDraft[];
+}
+
+/** What a patch changes in the current commitment, with its history entries; null when nothing. */
+function changeOf(row: CommitmentRow, patch: UpdateCommitment, resolved: DeadlineColumns | undefined, actor: string, note: string | undefined, now: Date): Change | null {
+  const { description, meetingId, ownerPartyId, counterpartyId, deadline: _deadline, ...rest } = patch;
+  const before = stateOf(row);
+  const deadline = resolved ?? row;
+  const after: CommitmentState = {
+    ...before,
+    ...stripUndefined({ description, meetingId, ownerPartyId, counterpartyId, ...rest }),
+    deadline: resolved === undefined ? before.deadline : deadlineAsInput(resolved),
+  };
+  applyStatusChange(before, after, patch, now);
+  assertConsistent(after, now);
+  const changes = diff(before, after);
+  if (Object.keys(changes).length === 0) return null;
+
+  const { status: statusChange, ...fieldChanges } = changes;
+  const events: EventDraft[] = [];
+  if (Object.keys(fieldChanges).length) events.push({ type: 'UPDATED', actor, changes: fieldChanges as Prisma.InputJsonValue });
+  if (statusChange) events.push({ type: 'STATUS_CHANGED', actor, changes: { status: statusChange } as Prisma.InputJsonValue, ...(note ? { note } : {}) });
+  const closedAt = statusChange ? (isClosed(after.status) ? now : null) : row.closedAt;
+  const peopleChanged = 'responsiblePersonIds' in changes || 'watcherPersonIds' in changes;
+  return { data: { ...columnsOf(after, deadline), status: after.status, closedAt }, people: peopleChanged ? peopleOf(after) : undefined, events };
 }
 
 function withEtag(row: CommitmentRow): CommitmentWithEtag {

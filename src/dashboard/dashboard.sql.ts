@@ -6,7 +6,8 @@ const NONE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The summary over all commitments, from the counts the triggers keep: by status and whether past
- * the cutoff (commitment_tally), and open ones by horizon from the cutoff (commitment_horizon_tally).
+ * the cutoff (commitment_tally), and open ones by horizon from the cutoff (commitment_horizon_tally),
+ * each plus the deltas writers inserted that the worker has not folded in yet (a few seconds' worth).
  * What moved since the cutoff is counted live: deadlines between the cutoff and now are overdue and
  * no longer due, and those between cutoff and now shifted by 7, 30 and 90 days have come within
  * reach. Each span is about a day of deadlines. The same figures as aggregating every row, exact,
@@ -24,10 +25,12 @@ export function keptTalliesSql(now: Date): Prisma.Sql {
   /** Kept counts of one dimension, then what moved since the cutoff, as rows to sum. */
   const kept = (dimension: 'party' | 'meeting', ref: Prisma.Sql) => Prisma.sql`
     SELECT t.status, t.ref_id AS ref, t.n, CASE WHEN t.past THEN t.n ELSE 0 END AS overdue, 0 AS due7, 0 AS due30, 0 AS due90
-    FROM commitment_tally t WHERE t.dimension = ${dimension} AND t.n <> 0
+    FROM (SELECT status, ref_id, past, n FROM commitment_tally WHERE dimension = ${dimension} AND n <> 0
+          UNION ALL SELECT status, ref_id, past, n FROM commitment_tally_delta WHERE dimension = ${dimension}) t
     UNION ALL
     SELECT h.status, h.ref_id, 0, 0, CASE WHEN h.horizon = 7 THEN h.n ELSE 0 END, CASE WHEN h.horizon <= 30 THEN h.n ELSE 0 END, h.n
-    FROM commitment_horizon_tally h WHERE h.dimension = ${dimension} AND h.n <> 0
+    FROM (SELECT status, ref_id, horizon, n FROM commitment_horizon_tally WHERE dimension = ${dimension} AND n <> 0
+          UNION ALL SELECT status, ref_id, horizon, n FROM commitment_horizon_tally_delta WHERE dimension = ${dimension}) h
     UNION ALL
     SELECT status, COALESCE(${ref}, ${NONE}::uuid), 0, overdue, due7, due30, due90 FROM moved`;
   const sums = Prisma.sql`sum(n)::int AS n, sum(overdue)::int AS overdue, sum(due7)::int AS due7, sum(due30)::int AS due30, sum(due90)::int AS due90`;

@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
+import { Mailbox, mailboxDir } from './mailbox.js';
+import { MailboxTransport } from './mailbox.transport.js';
 
 export interface OutgoingMail {
   to: string;
@@ -29,10 +31,15 @@ export class MailService implements OnApplicationShutdown {
   private readonly domain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = createTransport({
+    // Without an SMTP server, mail goes to the built-in mailbox (DATA_DIR/mail, GET /api/v1/dev/mailbox).
+    this.transport = config.SMTP_URL === undefined ? createTransport(new MailboxTransport(new Mailbox(mailboxDir(config)))) : createTransport({
       url: config.SMTP_URL,
+      // Delivery keeps at most SMTP_POOL_SIZE emails in the air per worker, one per connection.
       pool: true,
       maxConnections: config.SMTP_POOL_SIZE,
+      // Reconnecting costs a TCP and SMTP handshake: keep a connection for many messages, within what
+      // servers commonly allow per connection.
+      maxMessages: config.SMTP_MAX_MESSAGES,
       // A hung server must fail the send well within the reminder's lease.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

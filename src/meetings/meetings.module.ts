@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommitmentsModule } from '../commitments/commitments.module.js';
+import { ReplanOutboxModule } from '../replans/replan-outbox.module.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
@@ -8,7 +8,7 @@ import { ParticipantsRepository } from './participants.repository.js';
 import { ParticipantsService } from './participants.service.js';
 
 @Module({
-  imports: [CommitmentsModule],
+  imports: [ReplanOutboxModule],
   controllers: [MeetingsController, ParticipantsController],
   providers: [MeetingsRepository, MeetingsService, ParticipantsRepository, ParticipantsService],
   exports: [MeetingsService],

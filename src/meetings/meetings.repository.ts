@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MeetingStatus, Prisma } from '../generated/prisma/client.js';
-import { CommitmentsRepository } from '../commitments/commitments.repository.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
-import { meetingWindow } from '../deadlines/deadline-window.js';
 import { participantOrder, type NewParticipant } from './participants.repository.js';
 
 const withParticipants = { participants: { orderBy: participantOrder } } satisfies Prisma.MeetingInclude;
@@ -33,10 +31,7 @@ export interface MeetingFilter {
 
 @Injectable()
 export class MeetingsRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly commitments: CommitmentsRepository,
-  ) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   /** The meeting and its participants in one transaction. */
   create(meeting: MeetingFields, participants: NewParticipant[]): Promise<MeetingRow> {
@@ -81,23 +76,8 @@ export class MeetingsRepository {
     });
   }
 
-  /**
-   * Receives only the changed fields, so a change of the meeting's dates (startsAt, endsAt, or the
-   * time zone that closes an open-ended day) can be told apart here: commitments due at this meeting
-   * take their deadline window from those dates.
-   */
-  /** When the dates move, commitments due at the meeting move with them, in the same transaction. */
-  update(id: string, changes: MeetingChanges, actor: string): Promise<MeetingRow> {
-    return this.prisma.$transaction(async (tx) => {
-      const meeting = await this.write(tx, id, changes);
-      if (changes.startsAt !== undefined || changes.endsAt !== undefined || changes.timeZone !== undefined) {
-        await this.commitments.rescheduleDueAtMeeting(tx, id, meetingWindow(meeting), actor);
-      }
-      return meeting;
-    });
-  }
-
-  private write(tx: Prisma.TransactionClient, id: string, changes: MeetingChanges): Promise<MeetingRow> {
+  /** Writes only the fields given (a field left out keeps its value), in the caller's transaction. */
+  update(tx: Prisma.TransactionClient, id: string, changes: MeetingChanges): Promise<MeetingRow> {
     return tx.meeting.update({
       where: { id },
       data: {
@@ -114,6 +94,11 @@ export class MeetingsRepository {
       },
       include: withParticipants,
     });
+  }
+
+  /** What a deadline at the meeting takes its window from, as of the caller's transaction. */
+  findDates(tx: Prisma.TransactionClient, id: string): Promise<{ startsAt: Date | null; endsAt: Date | null; timeZone: string } | null> {
+    return tx.meeting.findUnique({ where: { id }, select: { startsAt: true, endsAt: true, timeZone: true } });
   }
 
   /** Participants go with the meeting; commitments made or due at it keep it (Restrict). */

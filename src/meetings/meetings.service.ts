@@ -3,11 +3,13 @@ import { z } from 'zod';
 import type { Principal } from '../core/auth/roles.js';
 import { actorOf } from '../commitments/commitments.service.js';
 import { ProblemError } from '../core/errors/problem.js';
+import { PrismaService } from '../core/prisma/prisma.service.js';
 import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
 import { toMeetingJson } from './meeting.mapper.js';
 import { meetingDatesError, type CreateMeeting, type MeetingJson, type MeetingListQuery, type UpdateMeeting } from './meeting.schemas.js';
 import { MeetingsRepository, type MeetingChanges, type MeetingRow } from './meetings.repository.js';
 import { ParticipantsService } from './participants.service.js';
+import { ReplanOutboxRepository } from '../replans/replan-outbox.repository.js';
 
 const cursorSchema = z.object({ startsAt: z.iso.datetime().nullable(), id: z.uuid() });
 
@@ -16,6 +18,8 @@ export class MeetingsService {
   constructor(
     private readonly repository: MeetingsRepository,
     private readonly participants: ParticipantsService,
+    private readonly prisma: PrismaService,
+    private readonly replans: ReplanOutboxRepository,
   ) {}
 
   async create(input: CreateMeeting): Promise<MeetingJson> {
@@ -64,7 +68,16 @@ export class MeetingsService {
       changes.endsAt === undefined ? current.endsAt : changes.endsAt,
     );
     if (datesError) throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', [datesError]);
-    return toMeetingJson(await this.repository.update(id, changes, actorOf(principal)));
+    // Commitments due at the meeting take their window from its dates (and the time zone that closes
+    // an open-ended day). However many there are, the request only records that they must move: the
+    // worker moves and re-plans them in batches (ReplanOutbox).
+    const datesChanged = changes.startsAt !== undefined || changes.endsAt !== undefined || changes.timeZone !== undefined;
+    const meeting = await this.prisma.transaction(async (tx) => {
+      const written = await this.repository.update(tx, id, changes);
+      if (datesChanged) await this.replans.request(tx, { meetingId: id }, actorOf(principal));
+      return written;
+    });
+    return toMeetingJson(meeting);
   }
 
   /** Refused with 409 while a commitment was made at, or is due at, the meeting. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Person, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
-import { ReminderPlanner } from '../reminders/reminder-planner.service.js';
 import type { CreatePerson, UpdatePerson } from './person.schemas.js';
 
 export interface PersonFilter {
@@ -12,10 +11,7 @@ export interface PersonFilter {
 
 @Injectable()
 export class PeopleRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly reminders: ReminderPlanner,
-  ) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   create(data: CreatePerson): Promise<Person> {
     return this.prisma.person.create({ data: columns(data) });
@@ -38,13 +34,8 @@ export class PeopleRepository {
     return this.prisma.person.findMany({ where: { AND: where }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit + 1 });
   }
 
-  /** A new time zone or escalation contact re-plans the person's reminders in the same transaction. */
-  update(id: string, data: UpdatePerson): Promise<Person> {
-    return this.prisma.$transaction(async (tx) => {
-      const person = await tx.person.update({ where: { id }, data: columns(data) });
-      if (data.timeZone !== undefined || data.escalationContactId !== undefined) await this.reminders.replanForPerson(tx, id);
-      return person;
-    });
+  update(tx: Prisma.TransactionClient, id: string, data: UpdatePerson): Promise<Person> {
+    return tx.person.update({ where: { id }, data: columns(data) });
   }
 
   delete(id: string): Promise<Person> {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Person } from '../generated/prisma/client.js';
 import { ProblemError } from '../core/errors/problem.js';
 import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
+import { PrismaService } from '../core/prisma/prisma.service.js';
+import { ReplanOutboxRepository } from '../replans/replan-outbox.repository.js';
 import type { CreatePerson, PersonJson, PersonListQuery, UpdatePerson } from './person.schemas.js';
 import { PeopleRepository } from './people.repository.js';
 
@@ -10,7 +12,11 @@ const cursorSchema = z.object({ name: z.string(), id: z.uuid() });
 
 @Injectable()
 export class PeopleService {
-  constructor(private readonly repository: PeopleRepository) {}
+  constructor(
+    private readonly repository: PeopleRepository,
+    private readonly prisma: PrismaService,
+    private readonly replans: ReplanOutboxRepository,
+  ) {}
 
   async create(input: CreatePerson): Promise<PersonJson> {
     await this.checkReferences(input);
@@ -35,7 +41,15 @@ export class PeopleService {
       ]);
     }
     await this.checkReferences(input);
-    return toJson(await this.repository.update(id, input));
+    // A new time zone or escalation contact changes the plan of every commitment the person is on,
+    // however many: the request records that (same transaction), the worker re-plans in batches.
+    const replan = input.timeZone !== undefined || input.escalationContactId !== undefined;
+    const person = await this.prisma.transaction(async (tx) => {
+      const written = await this.repository.update(tx, id, input);
+      if (replan) await this.replans.request(tx, { personId: id });
+      return written;
+    });
+    return toJson(person);
   }
 
   /** Refused with 409 while a meeting, a commitment or another person's escalation refers to the person. */

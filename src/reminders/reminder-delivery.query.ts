@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Prisma } from '../generated/prisma/client.js';
 import { CommitmentStatus, DeadlinePrecision, ReminderKind, ReminderStatus } from '../generated/prisma/enums.js';
 
 const date = z.coerce.date();
@@ -33,6 +34,7 @@ export const deliveryRowSchema = z.object({
   kind: z.enum(ReminderKind),
   status: z.enum(ReminderStatus),
   fireAt: date,
+  attempts: z.number().int(),
   recipient: z.object({ id: z.uuid(), name: z.string(), email: z.string(), timeZone: z.string() }),
   commitment: commitmentShape.nullable(),
 });
@@ -41,11 +43,15 @@ export type DeliveryRow = z.infer<typeof deliveryRowSchema>;
 export type DeliveryCommitment = z.infer<typeof commitmentShape>;
 
 /**
- * Everything a reminder email needs, in one round trip: delivery is bound by database round trips,
- * and an ORM include of this shape costs one query per relation.
+ * Everything the emails of a chunk of reminders need, in one round trip: delivery is bound by database
+ * round trips, and an ORM include of this shape costs one query per relation.
  */
-export const DELIVERY_SELECT = `
-  SELECT r.id, r.commitment_id AS "commitmentId", r.recipient_person_id AS "recipientPersonId", r.kind, r.status, r.fire_at AS "fireAt",
+export function deliveryFacts(ids: string[]): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(DELIVERY_SELECT)} WHERE r.id = ANY(${ids}::uuid[])`;
+}
+
+const DELIVERY_SELECT = `
+  SELECT r.id, r.commitment_id AS "commitmentId", r.recipient_person_id AS "recipientPersonId", r.kind, r.status, r.fire_at AS "fireAt", r.attempts,
     json_build_object('id', p.id, 'name', p.name, 'email', p.email, 'timeZone', p.time_zone) AS recipient,
     CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object(
       'id', c.id, 'title', c.title, 'description', c.description, 'status', c.status, 'deletedAt', c.deleted_at,
@@ -66,5 +72,4 @@ export const DELIVERY_SELECT = `
   JOIN person p ON p.id = r.recipient_person_id
   LEFT JOIN commitment c ON c.id = r.commitment_id
   LEFT JOIN party op ON op.id = c.owner_party_id
-  LEFT JOIN party cp ON cp.id = c.counterparty_id
-  WHERE r.id = $1::uuid`;
+  LEFT JOIN party cp ON cp.id = c.counterparty_id`;

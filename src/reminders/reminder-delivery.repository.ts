@@ -1,71 +1,170 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
-import { isSuperseded } from './reminder-superseded.js';
-import { DELIVERY_SELECT, deliveryRowSchema, type DeliveryRow } from './reminder-delivery.query.js';
+import { deliveryFacts, deliveryRowSchema, type DeliveryRow } from './reminder-delivery.query.js';
+import { isSupersededRow } from './reminder-superseded.js';
 
-/** The delivery side of the ledger: every state change is conditional on the row still being CLAIMED. */
+/** Why a claimed reminder of a chunk is not sent after all; see startAttempts(). */
+export type AttemptRefusal = 'superseded' | 'over daily limit' | 'commitment closed' | 'not claimed';
+
+export interface StartedAttempt {
+  attempts: number;
+}
+
+export interface AttemptOptions {
+  /** The lease the dispatcher (or a retry) handed this job: rows leased to another job are not ours. */
+  lease: Date;
+  leaseSeconds: number;
+  dailyLimit: number;
+  /** Sent even if a later reminder is due or the person's daily limit is reached (as is a row an admin retried). */
+  forced: boolean;
+}
+
+/**
+ * The delivery side of the ledger. Hot statements go to the pool as named prepared statements, one per
+ * chunk of reminders rather than per reminder; every state change is conditional on the row still
+ * being CLAIMED.
+ */
 @Injectable()
 export class ReminderDeliveryRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async find(id: string): Promise<DeliveryRow | null> {
-    const [row] = await this.prisma.$queryRawUnsafe<unknown[]>(DELIVERY_SELECT, id);
-    return row === undefined ? null : deliveryRowSchema.parse(row);
+  async facts(ids: string[]): Promise<DeliveryRow[]> {
+    return (await this.prisma.read<unknown>(deliveryFacts(ids))).map((row) => deliveryRowSchema.parse(row));
   }
 
-  /** A job whose row went back to PENDING (its lease ran out while it waited) takes the row itself. */
-  async claimIfDue(id: string, leaseSeconds: number): Promise<boolean> {
-    const count = await this.prisma.$executeRaw`
-      UPDATE reminder SET status = 'CLAIMED', lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
-      WHERE id = ${id}::uuid AND status = 'PENDING' AND fire_at <= now()`;
+  /**
+   * Counts an attempt for each reminder still leased to this job and renews its lease (a slow send is
+   * not a lost one), unless its commitment was closed, a later reminder for the same commitment and
+   * person is due too (after downtime only the newest is worth sending), or the person has had their
+   * daily limit of reminder emails. This is the last check before sending: it reads the rows and the
+   * commitments as committed now. Commitments are locked first (shared, sorted), as every writer
+   * locks a commitment before its reminders; the recipients' daily counts are serialised by an
+   * advisory lock per person, so two chunks cannot both take a person's last place.
+   */
+  async startAttempts(rows: DeliveryRow[], options: AttemptOptions): Promise<Map<string, StartedAttempt | AttemptRefusal>> {
+    const ids = rows.map((r) => r.id);
+    const commitmentIds = [...new Set(rows.flatMap((r) => (r.commitmentId ? [r.commitmentId] : [])))].sort();
+    const recipients = [...new Set(rows.filter((r) => r.kind !== 'DIGEST').map((r) => r.recipientPersonId))].sort();
+    const outcomes = await this.prisma.pooledTransaction(async (run) => {
+      if (commitmentIds.length) await run(Prisma.sql`SELECT id FROM commitment WHERE id = ANY(${commitmentIds}::uuid[]) ORDER BY id FOR SHARE`);
+      if (recipients.length && !options.forced) {
+        await run(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended('reminder-daily-limit:' || p::text, 0)) FROM unnest(${recipients}::uuid[]) p`);
+      }
+      return run<{ id: string; outcome: AttemptRefusal | 'started'; attempts: number }>(startStatement(ids, options));
+    });
+    const result = new Map<string, StartedAttempt | AttemptRefusal>(ids.map((id) => [id, 'not claimed']));
+    for (const o of outcomes) result.set(o.id, o.outcome === 'started' ? { attempts: o.attempts } : o.outcome);
+    return result;
+  }
+
+  /** A chunk that takes long (a slow SMTP server) keeps the lease of what it has yet to send. */
+  async renewLeases(ids: string[], leaseSeconds: number): Promise<void> {
+    await this.prisma.write(Prisma.sql`
+      UPDATE reminder SET lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+      WHERE id = ANY(${ids}::uuid[]) AND status = 'CLAIMED'`);
+  }
+
+  /** Marks SENT only what is still CLAIMED (a row cancelled meanwhile stays cancelled); the ids marked. */
+  async markSent(sent: { id: string; messageId: string }[]): Promise<string[]> {
+    const rows = await this.prisma.write<{ id: string }>(Prisma.sql`
+      UPDATE reminder SET status = 'SENT', sent_at = now(), message_id = t.message_id, lease_until = NULL, last_error = NULL, updated_at = now()
+      FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.messageId)}::text[]) AS t(id, message_id)
+      WHERE reminder.id = t.id AND reminder.status = 'CLAIMED'
+      RETURNING reminder.id`);
+    return rows.map((r) => r.id);
+  }
+
+  /** markSent() for one row inside a transaction that also re-plans its commitment. */
+  async markOneSent(tx: Prisma.TransactionClient, id: string, messageId: string): Promise<boolean> {
+    const count = await tx.$executeRaw`
+      UPDATE reminder SET status = 'SENT', sent_at = now(), message_id = ${messageId}, lease_until = NULL, last_error = NULL, updated_at = now()
+      WHERE id = ${id}::uuid AND status = 'CLAIMED'`;
+    return count === 1;
+  }
+
+
+  async skip(tx: Prisma.TransactionClient, id: string, reason: string): Promise<boolean> {
+    const count = await tx.$executeRaw`
+      UPDATE reminder SET status = 'SKIPPED', skip_reason = ${reason}, lease_until = NULL, updated_at = now()
+      WHERE id = ${id}::uuid AND status IN ('CLAIMED', 'PENDING')`;
     return count === 1;
   }
 
   /**
-   * Counts the attempt and renews the lease (a slow send is not a lost one), unless the row is no longer
-   * CLAIMED or it is superseded (reminder-superseded.ts). One statement, as this runs once per email.
+   * A failed attempt that will be retried: the lease covers the backoff, so the row is not
+   * re-dispatched meanwhile. Answers the new lease (the retry's own), or null if the row is no longer
+   * CLAIMED.
    */
-  async startAttempt(row: { id: string; commitmentId: string | null; recipientPersonId: string; fireAt: Date }, leaseSeconds: number): Promise<'started' | 'superseded' | 'not claimed'> {
-    const [result] = await this.prisma.$queryRaw<{ started: boolean; superseded: boolean }[]>`
-      WITH later AS (SELECT ${isSuperseded(row)} AS superseded),
-      started AS (
-        UPDATE reminder SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
-        WHERE id = ${row.id}::uuid AND status = 'CLAIMED' AND NOT (SELECT superseded FROM later)
-        RETURNING id)
-      SELECT EXISTS (SELECT 1 FROM started) AS started, (SELECT superseded FROM later) AS superseded`;
-    return result.started ? 'started' : result.superseded ? 'superseded' : 'not claimed';
-  }
-
-  /** Marks SENT only if still CLAIMED: a row cancelled meanwhile stays cancelled. */
-  markSent(id: string, messageId: string, tx: Prisma.TransactionClient = this.prisma): Promise<number> {
-    return tx.$executeRaw`
-      UPDATE reminder SET status = 'SENT', sent_at = now(), message_id = ${messageId}, lease_until = NULL, last_error = NULL, updated_at = now()
-      WHERE id = ${id}::uuid AND status = 'CLAIMED'`;
-  }
-
-  skip(tx: Prisma.TransactionClient, id: string, reason: string): Promise<Prisma.BatchPayload> {
-    return tx.reminder.updateMany({
-      where: { id, status: { in: ['CLAIMED', 'PENDING'] } },
-      data: { status: 'SKIPPED', skipReason: reason, leaseUntil: null },
-    });
-  }
-
-  /** A failed attempt that will be retried: the lease covers the backoff, so the row is not re-dispatched meanwhile. */
-  async recordRetry(id: string, error: string, leaseMs: number): Promise<void> {
-    await this.prisma.$executeRaw`
+  async recordRetry(id: string, error: string, leaseMs: number): Promise<Date | null> {
+    const [row] = await this.prisma.write<{ lease: Date }>(Prisma.sql`
       UPDATE reminder SET last_error = ${error.slice(0, 1000)}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), updated_at = now()
-      WHERE id = ${id}::uuid AND status = 'CLAIMED'`;
+      WHERE id = ${id}::uuid AND status = 'CLAIMED'
+      RETURNING lease_until AS lease`);
+    return row?.lease ?? null;
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.prisma.reminder.updateMany({
-      where: { id, status: 'CLAIMED' },
-      data: { status: 'FAILED', lastError: error.slice(0, 1000), leaseUntil: null },
-    });
+    await this.prisma.write(Prisma.sql`
+      UPDATE reminder SET status = 'FAILED', last_error = ${error.slice(0, 1000)}, lease_until = NULL, updated_at = now()
+      WHERE id = ${id}::uuid AND status = 'CLAIMED'`);
+  }
+
+  /** Reminders a stopping worker will not try: back to PENDING at once, their attempt not counted. */
+  async handBack(ids: string[]): Promise<void> {
+    await this.prisma.write(Prisma.sql`
+      UPDATE reminder SET status = 'PENDING', lease_until = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
+      WHERE id = ANY(${ids}::uuid[]) AND status = 'CLAIMED'`);
   }
 
   transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work);
+    return this.prisma.transaction(work);
   }
+}
+
+/**
+ * One statement for the whole chunk: which rows are still ours, which are superseded, over the daily
+ * limit (counting what the person was sent in the last 24 hours, what is being sent to them now, and
+ * this chunk's earlier rows for them) or of a closed commitment; the rest get their attempt.
+ */
+function startStatement(ids: string[], o: AttemptOptions): Prisma.Sql {
+  return Prisma.sql`
+    WITH ours AS (
+      SELECT r.id, r.recipient_person_id, r.commitment_id, r.kind, r.fire_at, r.retry_requested_at IS NOT NULL OR ${o.forced}::boolean AS forced
+      FROM reminder r
+      WHERE r.id = ANY(${ids}::uuid[]) AND r.status = 'CLAIMED' AND r.lease_until = ${o.lease}::timestamptz),
+    checked AS (
+      SELECT ours.*,
+        ours.kind <> 'DIGEST' AND NOT EXISTS (
+          SELECT 1 FROM commitment c WHERE c.id = ours.commitment_id AND c.deleted_at IS NULL AND c.status IN ('OPEN', 'IN_PROGRESS')) AS closed,
+        ${isSupersededRow('ours')} AS superseded
+      FROM ours),
+    sendable AS (
+      SELECT id, recipient_person_id, forced, row_number() OVER (PARTITION BY recipient_person_id ORDER BY fire_at, id) AS place
+      FROM checked WHERE NOT closed AND NOT superseded AND kind <> 'DIGEST'),
+    recent AS (
+      SELECT p.recipient_person_id,
+        (SELECT count(*) FROM reminder x
+          WHERE x.recipient_person_id = p.recipient_person_id AND x.status = 'SENT' AND x.sent_at > now() - interval '1 day' AND x.kind <> 'DIGEST')
+        + (SELECT count(*) FROM reminder x
+          WHERE x.recipient_person_id = p.recipient_person_id AND x.status = 'CLAIMED' AND x.attempts > 0 AND x.kind <> 'DIGEST'
+            AND x.id <> ALL(${ids}::uuid[])) AS sends
+      FROM (SELECT DISTINCT recipient_person_id FROM sendable) p),
+    over_limit AS (
+      SELECT s.id FROM sendable s JOIN recent USING (recipient_person_id)
+      WHERE NOT s.forced AND recent.sends + s.place > ${o.dailyLimit}),
+    started AS (
+      UPDATE reminder SET attempts = reminder.attempts + 1, lease_until = now() + make_interval(secs => ${o.leaseSeconds}), updated_at = now()
+      FROM checked
+      WHERE reminder.id = checked.id AND reminder.status = 'CLAIMED' AND reminder.lease_until = ${o.lease}::timestamptz
+        AND NOT checked.closed AND NOT checked.superseded
+        AND checked.id NOT IN (SELECT id FROM over_limit)
+      RETURNING reminder.id, reminder.attempts)
+    SELECT c.id, started.attempts,
+      CASE WHEN started.id IS NOT NULL THEN 'started'
+           WHEN c.closed THEN 'commitment closed'
+           WHEN c.superseded THEN 'superseded'
+           WHEN c.id IN (SELECT id FROM over_limit) THEN 'over daily limit'
+           ELSE 'not claimed' END AS outcome
+    FROM checked c LEFT JOIN started ON started.id = c.id`;
 }

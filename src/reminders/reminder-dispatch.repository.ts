@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 
 /**
@@ -11,19 +12,30 @@ export class ReminderDispatchRepository {
 
   /** Rows claimed but not finished within their lease go back to PENDING (lost Redis, dead worker). */
   async releaseExpired(limit: number): Promise<number> {
-    return this.prisma.$executeRaw`
-      UPDATE reminder SET status = 'PENDING', lease_until = NULL, updated_at = now()
-      WHERE id IN (
-        SELECT id FROM reminder
-        WHERE status = 'CLAIMED' AND lease_until < now()
-        ORDER BY lease_until
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)`;
+    const [{ released }] = await this.prisma.write<{ released: number }>(Prisma.sql`
+      WITH released AS (
+        UPDATE reminder SET status = 'PENDING', lease_until = NULL, updated_at = now()
+        WHERE id IN (
+          SELECT id FROM reminder
+          WHERE status = 'CLAIMED' AND lease_until < now()
+          ORDER BY lease_until
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING 1)
+      SELECT count(*)::int AS released FROM released`);
+    return released;
   }
 
-  /** Claims up to `limit` due rows, oldest first, leasing them for `leaseSeconds`. */
-  async claimDue(limit: number, leaseSeconds: number): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+  /** How many rows are claimed and not yet finished, by every worker, counted up to `cap`. */
+  async claimedCount(cap: number): Promise<number> {
+    const [row] = await this.prisma.read<{ claimed: number }>(Prisma.sql`
+      SELECT count(*)::int AS claimed FROM (SELECT 1 FROM reminder WHERE status = 'CLAIMED' LIMIT ${cap}) c`);
+    return row.claimed;
+  }
+
+  /** Claims up to `limit` due rows, oldest first, leasing them for `leaseSeconds`; the ids and their lease. */
+  async claimDue(limit: number, leaseSeconds: number): Promise<{ ids: string[]; lease: Date | null }> {
+    const rows = await this.prisma.write<{ id: string; lease: Date }>(Prisma.sql`
       UPDATE reminder SET status = 'CLAIMED', lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
       WHERE id IN (
         SELECT id FROM reminder
@@ -31,8 +43,8 @@ export class ReminderDispatchRepository {
         ORDER BY fire_at, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id`;
-    return rows.map((r) => r.id);
+      RETURNING id, lease_until AS lease`);
+    return { ids: rows.map((r) => r.id), lease: rows[0]?.lease ?? null };
   }
 
   /**

@@ -3,18 +3,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
-import { DELIVERY_QUEUE, deliveryJobOptions, type DeliveryJob } from './reminder-queues.js';
+import { reminderLeaseExpiries } from '../metrics/metrics.js';
+import { claimBudget, type ClaimHistory } from './reminder-dispatch-budget.js';
+import { chunkJob, DELIVERY_QUEUE, type DeliveryJob } from './reminder-queues.js';
 import { ReminderDispatchRepository } from './reminder-dispatch.repository.js';
 
 // A tick drains a backlog (after downtime, or 20,000 reminders due at once) in batches, then yields.
 const MAX_BATCHES_PER_TICK = 100;
 
 /**
- * One tick of the dispatcher: hands Redis the reminders that are due now, and nothing else. A crash
- * between the claim and the enqueue leaves rows CLAIMED; their lease runs out and they come back.
+ * One tick of the dispatcher: hands the queue the reminders that are due now, in chunks, and no more
+ * than the workers can send while the claims are young (see claimBudget). A crash between the claim
+ * and the enqueue leaves rows CLAIMED; their lease runs out and they come back.
  */
 @Injectable()
 export class ReminderDispatcher {
+  private history: ClaimHistory | null = null;
+
   constructor(
     private readonly repository: ReminderDispatchRepository,
     @InjectQueue(DELIVERY_QUEUE) private readonly deliveries: Queue<DeliveryJob>,
@@ -22,18 +27,32 @@ export class ReminderDispatcher {
   ) {}
 
   async tick(): Promise<{ released: number; dispatched: number }> {
-    const batch = this.config.REMINDER_CLAIM_BATCH;
+    const { REMINDER_CLAIM_BATCH: batch, REMINDER_LEASE_SECONDS: leaseSeconds, REMINDER_CHUNK_SIZE: chunkSize } = this.config;
     await this.repository.planDigests(this.config.DIGEST_LOCAL_TIME);
     const released = await this.repository.releaseExpired(batch * 10);
+    reminderLeaseExpiries.inc(released);
+    const maxClaims = batch * MAX_BATCHES_PER_TICK;
+    const claimed = await this.repository.claimedCount(maxClaims * 10);
+    const now = Date.now();
+    const oldestWaitingSeconds = await this.oldestWaitingSeconds(now);
+    const budget = claimBudget({ claimed, oldestWaitingSeconds, now, leaseSeconds, batch, maxClaims, history: this.history });
     let dispatched = 0;
-    for (let i = 0; i < MAX_BATCHES_PER_TICK; i += 1) {
-      const ids = await this.repository.claimDue(batch, this.config.REMINDER_LEASE_SECONDS);
-      if (ids.length) {
-        await this.deliveries.addBulk(ids.map((id) => ({ name: 'deliver', data: { reminderId: id }, opts: deliveryJobOptions(this.config, id) })));
+    while (dispatched < budget) {
+      const { ids, lease } = await this.repository.claimDue(Math.min(batch, budget - dispatched), leaseSeconds);
+      if (lease) {
+        const chunks = Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) => chunkJob(this.config, ids.slice(i * chunkSize, (i + 1) * chunkSize), lease));
+        await this.deliveries.addBulk(chunks);
       }
       dispatched += ids.length;
       if (ids.length < batch) break;
     }
+    this.history = { at: now, claimedAfter: claimed + dispatched };
     return { released, dispatched };
+  }
+
+  /** The wait of the oldest chunk no worker has taken yet: what a new claim would queue behind. */
+  private async oldestWaitingSeconds(now: number): Promise<number | null> {
+    const [oldest] = await this.deliveries.getJobs(['waiting'], 0, 0, true);
+    return oldest ? Math.max(0, now - oldest.timestamp) / 1000 : null;
   }
 }

@@ -39,7 +39,7 @@ export class ReminderOptOuts {
    * reason. The commitment is locked first (one lock order: commitment before its reminders).
    */
   async stop(tx: Tx, personId: string, commitmentId: string, scope: 'COMMITMENT' | 'ALL', reason: string): Promise<ReminderOptOutJson> {
-    await this.planner.lockCommitment(tx, commitmentId);
+    await this.planner.lockCommitments(tx, [commitmentId]);
     const optOut = await this.repository.upsert(tx, personId, scope === 'ALL' ? null : commitmentId, reason);
     await this.repository.skipWaiting(tx, personId, scope === 'ALL' ? null : commitmentId, optOut.reason);
     return toJson(optOut);
@@ -57,10 +57,10 @@ export class ReminderOptOuts {
     if (!optOut) throw ProblemError.notFound('Reminder opt-out', id);
     await this.repository.transaction(async (tx) => {
       const commitmentIds = optOut.commitmentId ? [optOut.commitmentId] : await this.repository.commitmentsWithWaiting(tx, optOut.personId);
-      for (const commitmentId of commitmentIds) await this.planner.lockCommitment(tx, commitmentId);
+      for (const commitmentId of commitmentIds) await this.planner.lockCommitments(tx, [commitmentId]);
       await this.repository.delete(tx, id);
       await this.repository.releaseSkipped(tx, optOut.personId, optOut.commitmentId, optOut.reason);
-      for (const commitmentId of commitmentIds) await this.planner.replan(tx, commitmentId);
+      await this.planner.replanAll(tx, commitmentIds);
     });
   }
 }

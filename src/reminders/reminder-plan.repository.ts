@@ -5,9 +5,14 @@ import type { LedgerChanges } from './reminder-ledger.js';
 
 export type Tx = Prisma.TransactionClient;
 
+/** Ledger changes of many commitments at once; each new row names its commitment. */
+export interface LedgerBatch extends Omit<LedgerChanges, 'insert'> {
+  insert: (LedgerChanges['insert'][number] & { commitmentId: string })[];
+}
+
 const personForPlan = { select: { id: true, timeZone: true, reminderDelivery: true } } as const;
 
-/** Reads and writes the ledger of one commitment inside the transaction that changes it. */
+/** Reads and writes commitments' ledgers inside the transaction that re-plans them. */
 @Injectable()
 export class ReminderPlanRepository {
   /** The database's clock: every replica plans against the same time the dispatcher claims with. */
@@ -16,14 +21,15 @@ export class ReminderPlanRepository {
     return now;
   }
 
-  /** Serialises re-planning of one commitment with any other writer of it. */
-  async lockCommitment(tx: Tx, commitmentId: string): Promise<void> {
-    await tx.$queryRaw`SELECT id FROM commitment WHERE id = ${commitmentId}::uuid FOR UPDATE`;
+  /** Locks the commitments' rows in id order; returns the ids that exist. */
+  async lockCommitments(tx: Tx, commitmentIds: string[]): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM commitment WHERE id = ANY(${commitmentIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    return rows.map((r) => r.id);
   }
 
-  findCommitment(tx: Tx, commitmentId: string) {
-    return tx.commitment.findUnique({
-      where: { id: commitmentId },
+  findCommitments(tx: Tx, commitmentIds: string[]) {
+    return tx.commitment.findMany({
+      where: { id: { in: commitmentIds } },
       select: {
         id: true,
         status: true,
@@ -37,20 +43,19 @@ export class ReminderPlanRepository {
     });
   }
 
-  /** Of these people, those who asked for no reminders about this commitment (or about any). */
-  async optedOut(tx: Tx, commitmentId: string, personIds: string[]): Promise<Set<string>> {
-    if (!personIds.length) return new Set();
-    const rows = await tx.reminderOptOut.findMany({
-      where: { personId: { in: personIds }, OR: [{ commitmentId }, { commitmentId: null }] },
-      select: { personId: true },
+  /** Of these people, who asked for no reminders, about one of these commitments or about any (null). */
+  optOutsOf(tx: Tx, commitmentIds: string[], personIds: string[]): Promise<{ personId: string; commitmentId: string | null }[]> {
+    if (!personIds.length) return Promise.resolve([]);
+    return tx.reminderOptOut.findMany({
+      where: { personId: { in: personIds }, OR: [{ commitmentId: { in: commitmentIds } }, { commitmentId: null }] },
+      select: { personId: true, commitmentId: true },
     });
-    return new Set(rows.map((r) => r.personId));
   }
 
-  ledgerOf(tx: Tx, commitmentId: string): Promise<DigestLedgerRow[]> {
+  ledgersOf(tx: Tx, commitmentIds: string[]): Promise<(DigestLedgerRow & { commitmentId: string | null })[]> {
     return tx.reminder.findMany({
-      where: { commitmentId },
-      select: { id: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true, skipReason: true },
+      where: { commitmentId: { in: commitmentIds } },
+      select: { id: true, commitmentId: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true, skipReason: true },
     });
   }
 
@@ -67,40 +72,29 @@ export class ReminderPlanRepository {
     return new Map(rows.map((r) => [r.personId, r.fireAt]));
   }
 
-  async cancel(tx: Tx, ids: string[], reason: string): Promise<void> {
-    if (!ids.length) return;
-    await tx.reminder.updateMany({
-      where: { id: { in: ids }, status: { in: ['PENDING', 'CLAIMED'] } },
-      data: { status: 'CANCELLED', skipReason: reason, leaseUntil: null },
-    });
-  }
-
-  async apply(tx: Tx, commitmentId: string, changes: LedgerChanges, cancelReason: string): Promise<void> {
-    await this.cancel(tx, changes.cancel, cancelReason);
+  /**
+   * Plain statements with array parameters: a batch of hundreds of commitments changes thousands of
+   * rows, and one parameter per value (as createMany sends them) cost seconds per batch.
+   */
+  async apply(tx: Tx, changes: LedgerBatch, cancelReason: string): Promise<void> {
+    if (changes.cancel.length) {
+      await tx.$executeRaw`
+        UPDATE reminder SET status = 'CANCELLED', skip_reason = ${cancelReason}, lease_until = NULL, updated_at = now()
+        WHERE id = ANY(${changes.cancel}::uuid[]) AND status IN ('PENDING', 'CLAIMED')`;
+    }
     if (changes.revive.length) {
-      await tx.reminder.updateMany({
-        where: { id: { in: changes.revive }, status: 'CANCELLED' },
-        data: { status: 'PENDING', skipReason: null, leaseUntil: null },
-      });
+      await tx.$executeRaw`
+        UPDATE reminder SET status = 'PENDING', skip_reason = NULL, lease_until = NULL, updated_at = now()
+        WHERE id = ANY(${changes.revive}::uuid[]) AND status = 'CANCELLED'`;
     }
     if (changes.insert.length) {
-      await tx.reminder.createMany({
-        data: changes.insert.map((p) => ({ commitmentId, ...p })),
-        skipDuplicates: true,
-      });
+      const rows = changes.insert;
+      await tx.$executeRaw`
+        INSERT INTO reminder (id, commitment_id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
+        SELECT gen_random_uuid(), c, p, k::"ReminderKind", o, f, 'PENDING', d, now()
+        FROM unnest(${rows.map((r) => r.commitmentId)}::uuid[], ${rows.map((r) => r.recipientPersonId)}::uuid[], ${rows.map((r) => r.kind)}::text[],
+                    ${rows.map((r) => r.offset)}::text[], ${rows.map((r) => r.fireAt.toISOString())}::timestamptz[], ${rows.map((r) => r.dedupeKey)}::text[]) AS t (c, p, k, o, f, d)
+        ON CONFLICT (dedupe_key) DO NOTHING`;
     }
-  }
-
-  /** Open commitments a person is on, or whose responsible people name them as escalation contact. */
-  async commitmentsOfPerson(tx: Tx, personId: string): Promise<string[]> {
-    const rows = await tx.commitment.findMany({
-      where: {
-        deletedAt: null,
-        status: { in: ['OPEN', 'IN_PROGRESS'] },
-        people: { some: { OR: [{ personId }, { role: 'RESPONSIBLE', person: { escalationContactId: personId } }] } },
-      },
-      select: { id: true },
-    });
-    return rows.map((r) => r.id);
   }
 }

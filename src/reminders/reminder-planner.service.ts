@@ -1,17 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
+import { catchUpAfterDigest, REPLACED_BY_DIGEST, returningReaders, withoutDigestReaders, type DigestLedgerRow } from './reminder-digest-readers.js';
 import { reconcileLedger } from './reminder-ledger.js';
-import { catchUpAfterDigest, REPLACED_BY_DIGEST, returningReaders, withoutDigestReaders } from './reminder-digest-readers.js';
-import { planReminders, type PlanRecipient } from './reminder-plan.js';
+import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
-import { ReminderPlanRepository, type Tx } from './reminder-plan.repository.js';
+import { ReminderPlanRepository, type LedgerBatch, type Tx } from './reminder-plan.repository.js';
 
-type PlannedCommitment = NonNullable<Awaited<ReturnType<ReminderPlanRepository['findCommitment']>>>;
+type PlannedCommitment = Awaited<ReturnType<ReminderPlanRepository['findCommitments']>>[number];
 
 /**
- * Keeps a commitment's reminder ledger in step with the commitment. Called inside the transaction that
- * changes the commitment (deadline, status, people, policy), so the plan can never lag behind it.
+ * Keeps commitments' reminder ledgers in step with them. Called by the services that change a
+ * commitment, inside the transaction that changes it, so the plan can never lag behind it; and by the
+ * worker for changes that fan out to many commitments (see ReplanOutbox).
+ *
+ * Lock order, everywhere: a commitment's row before its reminders' rows. Every caller holds the
+ * commitment's row lock (its own UPDATE, or lockCommitments) before calling replan, which then
+ * cancels and inserts reminders.
  */
 @Injectable()
 export class ReminderPlanner {
@@ -20,61 +25,117 @@ export class ReminderPlanner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async replan(tx: Tx, commitmentId: string): Promise<void> {
-    const commitment = await this.repository.findCommitment(tx, commitmentId);
+  /** Re-plans one commitment whose row the caller's transaction has locked (or just written). */
+  replan(tx: Tx, commitmentId: string): Promise<void> {
+    return this.replanAll(tx, [commitmentId]);
+  }
+
+  /**
+   * Re-plans many commitments with a handful of statements, whatever their number: one read of the
+   * commitments, one of their ledgers, one statement per kind of ledger change. The caller holds
+   * their rows' locks.
+   */
+  async replanAll(tx: Tx, commitmentIds: string[]): Promise<void> {
+    if (!commitmentIds.length) return;
+    const commitments = new Map((await this.repository.findCommitments(tx, commitmentIds)).map((c) => [c.id, c]));
     const now = await this.repository.clock(tx);
-    const planned =
-      commitment && commitment.deletedAt === null && commitment.deadlinePrecision
-        ? planReminders({
-            commitmentId,
-            status: commitment.status,
-            deadlineEnd: commitment.deadlineEnd,
-            deadlineTimeZone: commitment.deadlineTimeZone,
-            recipients: recipientsOf(commitment),
-            policy: this.policyOf(commitment),
-            escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
-            now,
-          })
-        : [];
-    const optedOut = await this.repository.optedOut(tx, commitmentId, [...new Set(planned.map((p) => p.recipientPersonId))]);
-    const wanted = optedOut.size ? planned.filter((p) => !optedOut.has(p.recipientPersonId)) : planned;
-    const readers = commitment ? digestReadersOf(commitment) : new Set<string>();
-    const { kept, replaced } = withoutDigestReaders(wanted, readers, now);
-    const existing = await this.repository.ledgerOf(tx, commitmentId);
-    const changes = reconcileLedger(existing, kept, now);
-    const returning = returningReaders(existing, readers, now);
-    if (returning.length) {
-      const caughtUp = catchUpAfterDigest(existing, kept, readers, await this.repository.lastDigests(tx, returning), now);
-      changes.insert.push(...caughtUp.insert);
-      changes.revive.push(...caughtUp.revive);
+    const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds));
+    const closed: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    const open: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    const toDigest: LedgerBatch = { insert: [], cancel: [], revive: [] };
+    const plans = new Map<string, PlannedReminder[]>();
+    const drafts = new Map(commitmentIds.map((id) => [id, this.planOf(id, commitments.get(id), now, plans)]));
+    const optedOut = await this.optedOut(tx, commitmentIds, [...drafts.values()]);
+    for (const id of commitmentIds) {
+      const commitment = commitments.get(id);
+      const existing = ledgers.get(id) ?? [];
+      // People who chose the daily digest hear of the commitment there (see reminder-digest-readers.ts).
+      const readers = commitment ? digestReadersOf(commitment) : new Set<string>();
+      const wanted = drafts.get(id)!.filter((p) => !optedOut.has(`${p.recipientPersonId}:${id}`) && !optedOut.has(`${p.recipientPersonId}:*`));
+      const { kept, replaced } = withoutDigestReaders(wanted, readers, now);
+      const changes = reconcileLedger(existing, kept, now);
+      const returning = returningReaders(existing, readers, now);
+      if (returning.length) {
+        const caughtUp = catchUpAfterDigest(existing, kept, readers, await this.repository.lastDigests(tx, returning), now);
+        changes.insert.push(...caughtUp.insert);
+        changes.revive.push(...caughtUp.revive);
+      }
+      const replacedRows = new Set(existing.filter((row) => replaced.has(row.dedupeKey)).map((row) => row.id));
+      const batch = isClosed(commitment) ? closed : open;
+      batch.insert.push(...changes.insert.map((p) => ({ ...p, commitmentId: id })));
+      batch.cancel.push(...changes.cancel.filter((rowId) => !replacedRows.has(rowId)));
+      batch.revive.push(...changes.revive);
+      toDigest.cancel.push(...changes.cancel.filter((rowId) => replacedRows.has(rowId)));
     }
-    const closed = !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
-    const reason = closed ? 'commitment closed' : 'plan changed';
-    const toDigest = new Set(existing.filter((row) => replaced.has(row.dedupeKey)).map((row) => row.id));
-    await this.repository.apply(tx, commitmentId, { ...changes, cancel: changes.cancel.filter((id) => !toDigest.has(id)) }, reason);
-    await this.repository.cancel(tx, changes.cancel.filter((id) => toDigest.has(id)), REPLACED_BY_DIGEST);
+    await this.repository.apply(tx, closed, 'commitment closed');
+    await this.repository.apply(tx, open, 'plan changed');
+    await this.repository.apply(tx, toDigest, REPLACED_BY_DIGEST);
   }
 
-  /** Re-plans from outside a commitment's own write, e.g. once an overdue repeat has fired. */
-  async replanLocked(tx: Tx, commitmentId: string): Promise<void> {
-    await this.repository.lockCommitment(tx, commitmentId);
-    await this.replan(tx, commitmentId);
+  /** Takes the commitments' row locks, in id order (so two batches never wait on each other in a circle). */
+  lockCommitments(tx: Tx, commitmentIds: string[]): Promise<string[]> {
+    return this.repository.lockCommitments(tx, commitmentIds);
   }
 
-  /** Serialises a change to a commitment's reminders with any other writer of the commitment. */
-  lockCommitment(tx: Tx, commitmentId: string): Promise<void> {
-    return this.repository.lockCommitment(tx, commitmentId);
-  }
-
-  /** After a person's time zone, escalation contact or delivery preference changes. */
-  async replanForPerson(tx: Tx, personId: string): Promise<void> {
-    for (const id of await this.repository.commitmentsOfPerson(tx, personId)) await this.replan(tx, id);
+  /** `person:commitment` for a stop about one commitment, `person:*` for a stop about all. */
+  private async optedOut(tx: Tx, commitmentIds: string[], drafts: PlannedReminder[][]): Promise<Set<string>> {
+    const people = [...new Set(drafts.flat().map((p) => p.recipientPersonId))];
+    const rows = await this.repository.optOutsOf(tx, commitmentIds, people);
+    return new Set(rows.map((r) => `${r.personId}:${r.commitmentId ?? '*'}`));
   }
 
   policyOf(commitment: Pick<PlannedCommitment, 'deadlinePrecision' | 'reminderPolicy'>): ReminderPolicy {
     const override = reminderPolicySchema.safeParse(commitment.reminderPolicy ?? undefined);
     return effectivePolicy(commitment.deadlinePrecision ?? 'DAY', override.success ? override.data : null, this.config.REMINDER_LOCAL_TIME);
   }
+
+  /**
+   * A fan-out batch is mostly commitments with the same facts (one extraction's items, due at one
+   * meeting, owed by one person): their plans differ only in the commitment's id inside each dedupe
+   * key, so each set of facts is planned once per batch (`plans`) and copied with the id put in.
+   */
+  private planOf(commitmentId: string, commitment: PlannedCommitment | undefined, now: Date, plans: Map<string, PlannedReminder[]>): PlannedReminder[] {
+    if (!commitment || commitment.deletedAt !== null || !commitment.deadlinePrecision) return [];
+    const facts = JSON.stringify([commitment.status, commitment.deadlineEnd, commitment.deadlineTimeZone, commitment.deadlinePrecision, commitment.reminderPolicy, commitment.people]);
+    let template = plans.get(facts);
+    if (!template) {
+      template = this.plan(TEMPLATE_ID, commitment, now);
+      plans.set(facts, template);
+    }
+    if (template.some((p) => !p.dedupeKey.includes(TEMPLATE_ID))) return this.plan(commitmentId, commitment, now);
+    return template.map((p) => ({ ...p, dedupeKey: p.dedupeKey.replace(TEMPLATE_ID, commitmentId) }));
+  }
+
+  private plan(commitmentId: string, commitment: PlannedCommitment, now: Date): PlannedReminder[] {
+    return planReminders({
+      commitmentId,
+      status: commitment.status,
+      deadlineEnd: commitment.deadlineEnd,
+      deadlineTimeZone: commitment.deadlineTimeZone,
+      recipients: recipientsOf(commitment),
+      policy: this.policyOf(commitment),
+      escalateAfter: this.config.REMINDER_ESCALATE_AFTER,
+      now,
+    });
+  }
+}
+
+/** Stands for the commitment's id in a plan made once for many commitments. */
+const TEMPLATE_ID = '{commitment}';
+
+function isClosed(commitment: PlannedCommitment | undefined): boolean {
+  return !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
+}
+
+function groupByCommitment(rows: (DigestLedgerRow & { commitmentId: string | null })[]): Map<string, DigestLedgerRow[]> {
+  const groups = new Map<string, DigestLedgerRow[]>();
+  for (const row of rows) {
+    if (row.commitmentId === null) continue;
+    const group = groups.get(row.commitmentId);
+    if (group) group.push(row);
+    else groups.set(row.commitmentId, [row]);
+  }
+  return groups;
 }
 
 function recipientsOf(commitment: PlannedCommitment): PlanRecipient[] {

@@ -7,13 +7,14 @@ import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
 import { ReminderDelivery } from './reminder-delivery.service.js';
 import { ReminderDispatchRepository } from './reminder-dispatch.repository.js';
 import { ReminderDispatcher } from './reminder-dispatcher.service.js';
+import { ReplanOutboxModule } from '../replans/replan-outbox.module.js';
 import { ReminderLedgerModule } from './reminder-ledger.module.js';
 import { reminderQueues } from './reminder-queues.js';
 import { ReminderWorkers } from './reminder-workers.js';
 
 /** Worker side only: the API process never imports this, so it never consumes jobs. */
 @Module({
-  imports: [BullModule.registerQueue(...reminderQueues), ReminderLedgerModule, MailModule, DigestsModule, EmailActionLinksModule],
+  imports: [BullModule.registerQueue(...reminderQueues), ReminderLedgerModule, ReplanOutboxModule, MailModule, DigestsModule, EmailActionLinksModule],
   providers: [ReminderDispatchRepository, ReminderDispatcher, ReminderDeliveryRepository, ReminderDelivery, ReminderWorkers],
 })
 export class ReminderWorkerModule {}

@@ -8,7 +8,7 @@ import { ReminderDelivery } from './reminder-delivery.service.js';
 import { ReminderDispatcher } from './reminder-dispatcher.service.js';
 
 /**
- * The worker's BullMQ consumers: the dispatcher tick and reminder delivery. Built here rather than with
+ * The worker's BullMQ consumers: the dispatcher tick and reminder delivery (a chunk of reminders per job). Built here rather than with
  * @Processor so their lock and concurrency come from the validated config, and so shutdown can wait for
  * in-flight deliveries before the database connection goes away (global modules close last).
  */
@@ -30,7 +30,7 @@ export class ReminderWorkers implements OnApplicationBootstrap, OnModuleDestroy 
     const base = { connection: this.deliveryQueue.opts.connection, prefix: this.deliveryQueue.opts.prefix, lockDuration: this.config.REMINDER_JOB_LOCK_MS, stalledInterval: this.config.REMINDER_JOB_LOCK_MS };
     this.workers.push(
       new Worker(DISPATCH_QUEUE, () => this.dispatcher.tick(), { ...base, concurrency: 1 }),
-      new Worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => this.delivery.deliver(job.data.reminderId, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }), {
+      new Worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => this.delivery.deliver(job.data), {
         ...base,
         concurrency: this.config.REMINDER_CONCURRENCY,
       }),
@@ -45,7 +45,9 @@ export class ReminderWorkers implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.watchdog);
-    // close() lets jobs in flight finish; anything it cuts short stays CLAIMED and its lease brings it back.
+    // Emails in flight finish and are marked; what a chunk has not started goes back to PENDING. close()
+    // then waits for the jobs; anything cut short stays CLAIMED and its lease brings it back.
+    this.delivery.stop();
     await Promise.all(this.workers.map((w) => w.close()));
   }
 

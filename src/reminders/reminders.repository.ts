@@ -65,7 +65,7 @@ export class RemindersRepository {
    * back if the person returns to the digest the same day.
    */
   setDelivery(personId: string, delivery: ReminderDelivery, replan: (tx: Prisma.TransactionClient) => Promise<void>): Promise<void> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { reminderDelivery: delivery } });
       if (delivery === 'EACH') {
         await tx.$executeRaw`

@@ -3,6 +3,7 @@ import type { Reminder } from '../generated/prisma/client.js';
 import { ProblemError } from '../core/errors/problem.js';
 import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
 import { z } from 'zod';
+import { ReplanOutboxRepository } from '../replans/replan-outbox.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import type { ReminderDeliveryPreference, ReminderJson, ReminderListQuery } from './reminder.schemas.js';
 import { RemindersRepository } from './reminders.repository.js';
@@ -14,6 +15,7 @@ export class RemindersService {
   constructor(
     private readonly repository: RemindersRepository,
     private readonly planner: ReminderPlanner,
+    private readonly replans: ReplanOutboxRepository,
   ) {}
 
   /** The plan of one commitment and what happened to each row of it. */
@@ -63,7 +65,8 @@ export class RemindersService {
 
   async setDelivery(personId: string, body: ReminderDeliveryPreference): Promise<ReminderDeliveryPreference> {
     if (!(await this.repository.personExists(personId))) throw ProblemError.notFound('Person', personId);
-    await this.repository.setDelivery(personId, body.delivery, (tx) => this.planner.replanForPerson(tx, personId));
+    // Every commitment the person is on is re-planned by the worker, from a request recorded with the change.
+    await this.repository.setDelivery(personId, body.delivery, (tx) => this.replans.request(tx, { personId }));
     return body;
   }
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '../../src/core/prisma/prisma.service.js';
+import type { INestApplicationContext } from '@nestjs/common';
 import { ADMIN, startTestApp, unique, type TestApp } from '../support/app.js';
+import { replansDone } from '../support/replans.js';
+import { startWorker } from '../support/reminder-worker.js';
 
 describe('commitments', () => {
   let sut: TestApp;
@@ -9,9 +12,11 @@ describe('commitments', () => {
   let russia: string;
   let secretary: string;
   let watcher: string;
+  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     sut = await startTestApp();
+    worker = await startWorker({});
     prisma = sut.app.get(PrismaService);
     pakistan = (await prisma.party.create({ data: { name: unique('Pakistan'), kind: 'COUNTRY' } })).id;
     russia = (await prisma.party.create({ data: { name: unique('Russia'), kind: 'COUNTRY' } })).id;
@@ -19,6 +24,7 @@ describe('commitments', () => {
     watcher = (await prisma.person.create({ data: { name: 'Alexander V. Fomin', email: `${unique('fomin').replace(' ', '.')}@mil.test`, partyId: russia } })).id;
   });
   afterAll(async () => {
+    await worker?.close();
     await sut.close();
   });
 
@@ -67,6 +73,7 @@ describe('commitments', () => {
       expect(due.body.deadline).toMatchObject({ start: null, end: null });
 
       await sut.http().patch(`/api/v1/meetings/${meetingId}`).set(ADMIN).send({ startsAt: '2020-03-10T09:00:00+05:00', endsAt: '2020-03-11T17:00:00+05:00' }).expect(200);
+      await replansDone(); // the worker moves commitments due at the meeting
       const moved = await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
       expect(moved.body.deadline).toMatchObject({ start: '2020-03-10T09:00:00.000+05:00', end: '2020-03-11T17:00:00.000+05:00' });
       expect(moved.body).toMatchObject({ overdue: true, version: 2 });

@@ -6,9 +6,13 @@ import { loadConfig } from '../../src/core/config/config.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { closedPort } from '../support/ports.js';
 import { expectProblem } from '../support/problem.js';
+import { queuesInRedis } from '../support/queue-backend.js';
+
+/** Redis is checked only when the queues use it. */
+const redisUp = queuesInRedis ? { redis: { status: 'up' } } : {};
 
 /** The real app with one setting changed; it must boot even when a dependency is down. */
-async function appWith(env: Record<string, string>): Promise<NestFastifyApplication> {
+async function appWith(env: Record<string, string | undefined>): Promise<NestFastifyApplication> {
   const app = await createApiApp(loadConfig({ ...process.env, ...env }));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -34,7 +38,18 @@ describe('health', () => {
   it('answers 200 without a key when Postgres and Redis are up', async () => {
     const res = await sut.http().get('/health').expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toMatchObject({ status: 'ok', details: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    expect(res.body).toMatchObject({ status: 'ok', details: { postgres: { status: 'up' }, ...redisUp } });
+  });
+
+  it('checks PostgreSQL alone when the queues live there (no REDIS_URL)', async () => {
+    const app = await appWith({ REDIS_URL: undefined });
+    try {
+      const res = await request(app.getHttpServer()).get('/health').expect(200);
+      expect(res.body).toMatchObject({ status: 'ok' });
+      expect(Object.keys(res.body.details as object)).toEqual(['postgres']);
+    } finally {
+      await closesPromptly(app);
+    }
   });
 
   it('ignores a bad key (health is public)', async () => {
@@ -73,7 +88,7 @@ describe('health', () => {
       const res = await request(app.getHttpServer()).get('/health');
       const body = expectProblem(res, 503, 'dependency_down');
       expect(body.detail).toMatch(/postgres/);
-      expect(body.details).toEqual({ postgres: { status: 'down' }, redis: { status: 'up' } });
+      expect(body.details).toEqual({ postgres: { status: 'down' }, ...redisUp });
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|reach database/i);
       // A route that needs the database fails cleanly, without the driver's message.
       const list = await request(app.getHttpServer()).get('/api/v1/parties').set('Authorization', `Bearer ${process.env.ADMIN_API_KEY}`);

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.js';
 import { createCommitment, createPerson, remindersOf, type ReminderRow, type TestPerson } from '../support/reminder-fixtures.js';
 import { sleep, startWorker } from '../support/reminder-worker.js';
+import { replansDone } from '../support/replans.js';
 import { startSmtp, type SmtpHarness } from '../support/smtp.js';
 
 const DAY = 24 * 3600_000;
@@ -33,8 +34,11 @@ describe('Reminders: daily digest', () => {
     await smtp?.stop();
   });
 
-  const chooseDigest = (person: TestPerson, delivery: 'DIGEST' | 'EACH') =>
-    t.http().put(`/api/v1/people/${person.id}/reminder-delivery`).set(ADMIN).send({ delivery }).expect(200);
+  // The switch re-plans the person's commitments in the worker: wait for it, as a client would see it.
+  const chooseDigest = async (person: TestPerson, delivery: 'DIGEST' | 'EACH') => {
+    await t.http().put(`/api/v1/people/${person.id}/reminder-delivery`).set(ADMIN).send({ delivery }).expect(200);
+    await replansDone();
+  };
   const digestsOf = async (person: TestPerson) =>
     (await t.http().get('/api/v1/reminders').query({ recipientPersonId: person.id, kind: 'DIGEST' }).set(ADMIN).expect(200)).body.items as ReminderRow[];
   const sectionOf = (text: string, heading: string) => (text.split(`${heading}:\n`)[1] ?? '').split('\n\n')[0];

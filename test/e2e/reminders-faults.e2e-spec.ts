@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import type { INestApplicationContext } from '@nestjs/common';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.js';
 import { createCommitment, createPerson, inSeconds, remindersOf, type ReminderRow, type TestPerson } from '../support/reminder-fixtures.js';
+import { itWithRedis } from '../support/queue-backend.js';
 import { buildWorker, flushQueues, sleep, spawnWorker, startWorker, type WorkerProcess } from '../support/reminder-worker.js';
 import { startSmtp, type SmtpHarness } from '../support/smtp.js';
 
@@ -109,7 +110,7 @@ describe('Reminders: faults lose nothing and double nothing', () => {
     await expectEachSentOnce(commitmentId, people);
   });
 
-  it('re-dispatches claimed reminders after Redis loses every queue key', async () => {
+  itWithRedis('re-dispatches claimed reminders after Redis loses every queue key', async () => {
     smtp.slowDown(300);
     spawn();
     const { people, commitmentId } = await batchDueSoon(20);

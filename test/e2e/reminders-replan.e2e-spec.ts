@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
+import type { INestApplicationContext } from '@nestjs/common';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.js';
 import { createPerson, remindersOf } from '../support/reminder-fixtures.js';
+import { replansDone } from '../support/replans.js';
+import { startWorker } from '../support/reminder-worker.js';
 
 describe('Reminders: re-planning', () => {
   let t: TestApp;
+  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     t = await startTestApp();
+    worker = await startWorker({});
   });
 
   afterAll(async () => {
+    await worker?.close();
     await t?.close();
   });
 
@@ -27,6 +33,7 @@ describe('Reminders: re-planning', () => {
 
     const startsAt = DateTime.now().setZone('Asia/Karachi').plus({ days: 60 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
     await t.http().patch(`/api/v1/meetings/${meeting.body.id}`).set(ADMIN).send({ startsAt: startsAt.toISO() }).expect(200);
+    await replansDone();
     const rows = await remindersOf(t, commitment.body.id);
     expect(rows.map((r) => r.offset)).toEqual(['-P30D', '-P7D', '-P1D', 'P1D', 'P7D', 'P14D']);
     expect(rows.every((r) => r.status === 'PENDING' && DateTime.fromISO(r.fireAt, { zone: 'Asia/Karachi' }).toFormat('HH:mm') === '09:00')).toBe(true);
@@ -45,6 +52,7 @@ describe('Reminders: re-planning', () => {
     expect(before.every((r) => new Date(r.fireAt).getUTCHours() === 4)).toBe(true);
 
     await t.http().patch(`/api/v1/people/${person.id}`).set(ADMIN).send({ timeZone: 'Europe/Moscow' }).expect(200);
+    await replansDone();
     const after = await remindersOf(t, commitment.body.id);
     const pending = after.filter((r) => r.status === 'PENDING');
     expect(pending).toHaveLength(before.length);
@@ -64,8 +72,10 @@ describe('Reminders: re-planning', () => {
     expect(count).toBeGreaterThan(0);
 
     await t.http().put(`/api/v1/people/${person.id}/reminder-delivery`).set(ADMIN).send({ delivery: 'DIGEST' }).expect(200);
+    await replansDone();
     expect((await remindersOf(t, commitment.body.id)).filter((r) => r.status === 'PENDING')).toEqual([]);
     await t.http().put(`/api/v1/people/${person.id}/reminder-delivery`).set(ADMIN).send({ delivery: 'EACH' }).expect(200);
+    await replansDone();
     expect((await remindersOf(t, commitment.body.id)).filter((r) => r.status === 'PENDING')).toHaveLength(count);
     await t.http().put(`/api/v1/people/${person.id}/reminder-delivery`).set(ADMIN).send({ delivery: 'WEEKLY' }).expect(400);
   });

@@ -1,14 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { startTestPostgres } from './embedded-postgres.mjs';
 
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /**
- * Gives this test run its own database, brought to the current schema by the committed migrations.
- * The run id reaches the test files through the environment (they inherit it).
+ * Gives this test run its own database, brought to the current schema by the committed migrations:
+ * on the server TEST_DATABASE_URL names, or on an embedded PostgreSQL started for this run.
+ * The run id and the embedded server reach the test files through the environment (they inherit it).
  */
 export default async function globalSetup() {
   process.env.FOLLOWTHROUGH_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;
+  if (!process.env.TEST_DATABASE_URL) {
+    const embedded = await startTestPostgres();
+    globalThis.followthroughTestPostgres = embedded;
+    process.env.FOLLOWTHROUGH_TEST_EMBEDDED_URL = embedded.url;
+  }
   await import(`./test-env.mjs?run=${process.env.FOLLOWTHROUGH_TEST_RUN}`);
   const database = new URL(process.env.DATABASE_URL).pathname.slice(1);
   await withAdmin(async (admin) => {

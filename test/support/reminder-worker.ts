@@ -47,7 +47,8 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
 
 /** Deletes every key of this test run's queues: what a Redis restart without persistence leaves. */
 export async function flushQueues(): Promise<number> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  if (!process.env.REDIS_URL) throw new Error('flushQueues needs the queues in Redis (TEST_REDIS_URL)');
+  const redis = new Redis(process.env.REDIS_URL);
   try {
     const keys = await redis.keys(`${process.env.REDIS_PREFIX}:*`);
     if (keys.length) await redis.del(...keys);

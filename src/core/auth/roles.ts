@@ -1,5 +1,4 @@
 import { SetMetadata } from '@nestjs/common';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 
 export const roles = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
 export type Role = (typeof roles)[number];
@@ -24,19 +23,19 @@ declare module 'fastify' {
 /** The least role a route needs. Without it: VIEWER to read, EDITOR to write. */
 export const RequireRole = (role: Role) => SetMetadata(ROLE_KEY, role);
 
-/**
- * Adds `public` to a handler's Fastify route config. @RouteConfig replaces the whole config, so this
- * merges into what is there (a method's rate limit must survive its controller being @Public()).
- */
+/** The metadata key of @nestjs/platform-fastify's RouteConfig (not exported from its entry point). */
+const ROUTE_CONFIG = '__fastify_route_config__';
+
+/** Adds `public: true` to a handler's Fastify route config, keeping what RouteConfig set (a rate limit). */
 function markPublic(handler: object): void {
-  const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<string, unknown>;
-  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, public: true }, handler);
+  const config = (Reflect.getMetadata(ROUTE_CONFIG, handler) as object | undefined) ?? {};
+  Reflect.defineMetadata(ROUTE_CONFIG, { ...config, public: true }, handler);
 }
 
 /**
  * A route (or every route of a controller) that needs no API key. Fastify learns it through the
  * route's config, so the key check can run before the request body is read (ApiKeyAuthentication).
- * On a method, put it above any @RouteConfig, which would otherwise replace it.
+ * Put it above a method's @RouteConfig (decorators apply bottom-up), or on the controller.
  */
 export const Public = (): ClassDecorator & MethodDecorator =>
   (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {

@@ -29,18 +29,25 @@ const trustProxy = z
 
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
+// `NAME=` in .env means "not set", like leaving the line out.
+const optionalUrl = (protocols: string[]) => z.preprocess((value) => (value === '' ? undefined : value), url(protocols).optional());
 
 /** Every setting the service reads from its environment. Read once, at boot, by loadConfig(). */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: url(['postgres', 'postgresql']),
-  REDIS_URL: url(['redis', 'rediss']),
+  // Unset: an embedded PostgreSQL with its data under DATA_DIR (see src/core/embedded).
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  // Unset: BullMQ keeps its queues in PostgreSQL (schema `bullmq` of the same database).
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
   // Keeps the queues of several installs (or a test run beside a dev server) apart in one Redis.
   REDIS_PREFIX: z.string().regex(/^[\w-]+$/).default('followthrough'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters'),
-  SMTP_URL: url(['smtp', 'smtps']),
+  // Unset: emails are written as .eml files to DATA_DIR/mail and listed at /api/v1/dev/mailbox.
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  // Where the embedded parts keep what they store: the database files and the mailbox.
+  DATA_DIR: z.string().min(1).default('.data'),
   MAIL_FROM: z.string().min(3),
   PUBLIC_URL: url(['http', 'https']),
   CORS_ORIGINS: z
@@ -53,6 +60,11 @@ export const configSchema = z.object({
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  // Messages sent over one SMTP connection before it is replaced (servers often cap this).
+  SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).default(500),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // Serves this process's metrics on a separate port (no API key), e.g. for workers, which have no HTTP.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Reminders: see README "Reminders". Offsets and ages are ISO-8601 durations.
   REMINDER_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('09:00'),
   REMINDER_ESCALATE_AFTER: z.string().regex(/^P(?!$)(\d+[YMWD])*(T(\d+[HMS])+)?$/, 'expected an ISO-8601 duration like P7D').default('P7D'),
@@ -62,7 +74,12 @@ export const configSchema = z.object({
   REMINDER_CLAIM_BATCH: z.coerce.number().int().min(1).max(10000).default(500),
   REMINDER_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   REMINDER_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
-  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  // Chunks of reminders one worker delivers at once; their emails share the SMTP pool.
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(4),
+  // Reminders per delivery job: one read, one attempt statement and few SENT marks for all of them.
+  REMINDER_CHUNK_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  // No person gets more reminder emails than this in 24 hours; the rest are SKIPPED.
+  REMINDER_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   // How soon BullMQ notices a delivery whose worker died (the job's lock runs out).
   REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm').default('08:00'),
@@ -84,4 +101,8 @@ export const configSchema = z.object({
   if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: problem });
 }, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'ADMIN_API_KEY' || issue.path?.[0] === 'NODE_ENV') });
 
-export type AppConfig = z.output<typeof configSchema>;
+/** The environment as validated; DATABASE_URL may still be missing (the embedded database supplies it). */
+export type EnvConfig = z.output<typeof configSchema>;
+
+/** What the service runs with: the database is always known by now. */
+export type AppConfig = EnvConfig & { DATABASE_URL: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, readConfig } from './config.js';
 
 const valid = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/followthrough_test',
@@ -44,10 +44,20 @@ describe('loadConfig', () => {
 
   it('names every missing variable in one message', () => {
     const message = errorFor({});
-    for (const name of Object.keys(valid)) expect(message).toMatch(new RegExp(`^  ${name}: missing$`, 'm'));
+    for (const name of ['ADMIN_API_KEY', 'MAIL_FROM', 'PUBLIC_URL']) expect(message).toMatch(new RegExp(`^  ${name}: missing$`, 'm'));
     expect(message).toMatch(/\.env\.example/);
     // Variables with defaults are not reported.
     expect(message).not.toMatch(/PORT|LOG_LEVEL|CORS_ORIGINS/);
+  });
+
+  it('leaves the three server URLs optional: unset or empty, the embedded parts stand in', () => {
+    const { DATABASE_URL: _d, REDIS_URL: _r, SMTP_URL: _s, ...required } = valid;
+    const config = readConfig({ ...required, REDIS_URL: '', SMTP_URL: '' });
+    expect(config).toMatchObject({ DATA_DIR: '.data' });
+    expect([config.DATABASE_URL, config.REDIS_URL, config.SMTP_URL]).toEqual([undefined, undefined, undefined]);
+    expect(readConfig(valid)).toMatchObject({ DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL, SMTP_URL: valid.SMTP_URL });
+    // A process that is handed its database (a separate worker, the tests) still needs the URL.
+    expect(errorFor(required)).toMatch(/^ {2}DATABASE_URL: missing/m);
   });
 
   it('names every bad variable with what is wrong, together with missing ones', () => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Prisma } from '../../generated/prisma/client.js';
+import { busyProblem, isBusy, RETRY_AFTER_SECONDS } from '../prisma/busy.js';
 import { ProblemError, type Problem } from './problem.js';
 
 // Fastify's own request errors arrive as HttpExceptions whose cause carries Fastify's code.
@@ -25,8 +26,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   /** Also installed as the Fastify error handler of every route (see createApiApp). */
   send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    const problem = this.toProblem(exception);
+    // A single statement that met a lock or timeout (outside PrismaService.transaction) is busy too.
+    const problem = this.toProblem(isBusy(exception) ? busyProblem() : exception);
     problem.instance = request.url;
+    if (problem.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // A ProblemError is answered on purpose and logged where it is raised, if at all.
     if (problem.status >= 500 && !(exception instanceof ProblemError)) this.logger.error({ err: exception, reqId: request.id }, problem.detail);
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);

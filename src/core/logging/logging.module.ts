@@ -9,7 +9,11 @@ import type { AppConfig } from '../config/config.schema.js';
  */
 const SECRET_IN_PATH = /(\/api\/v1\/calendar\/|\/actions\/)[^/?#]*/;
 
-/** Structured JSON logs; every request line carries the request id Fastify assigned. */
+/**
+ * Logs for a person at a terminal in development (pino-pretty: one coloured line per entry) and
+ * JSON everywhere else (files, containers, log shippers). Every request line carries the request id
+ * Fastify assigned.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -21,6 +25,9 @@ const SECRET_IN_PATH = /(\/api\/v1\/calendar\/|\/actions\/)[^/?#]*/;
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-request-id"]'],
           serializers: { req: (req: { url: string }) => ({ ...req, url: req.url.replace(SECRET_IN_PATH, '$1[Redacted]') }) },
           customProps: () => ({ service: 'followthrough' }),
+          ...(readableLogs(config)
+            ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } } }
+            : {}),
         },
         // Without an explicit catch-all, platform-fastify 12 logs no requests at all.
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
@@ -29,3 +36,6 @@ const SECRET_IN_PATH = /(\/api\/v1\/calendar\/|\/actions\/)[^/?#]*/;
   ],
 })
 export class LoggingModule {}
+
+export const readableLogs = (config: Pick<AppConfig, 'NODE_ENV'>, stdout: { isTTY?: boolean } = process.stdout): boolean =>
+  config.NODE_ENV === 'development' && stdout.isTTY === true;

@@ -4,22 +4,46 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { busyProblem, isBusy } from './busy.js';
 import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';
 
 const MAX_PREPARED = 100;
+const TRANSACTION_TIMEOUT = '10s';
+
+/**
+ * Limits every connection runs under. A statement waits at most LOCK_TIMEOUT_MS for a row another
+ * transaction holds, so a stuck writer cannot pile the others up behind it; a transaction left idle
+ * (a crashed caller) lets go of its locks after IDLE_IN_TRANSACTION_MS.
+ */
+export const LOCK_TIMEOUT_MS = 2_000;
+const IDLE_IN_TRANSACTION_MS = 30_000;
+const SESSION_OPTIONS = `-c lock_timeout=${LOCK_TIMEOUT_MS} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`;
+
+export interface TransactionLimits {
+  /** The most the work may take, start to commit (Prisma rolls back after it). */
+  timeoutMs: number;
+  /** The most it may wait for a connection. */
+  maxWaitMs?: number;
+}
+
+/** A request's write: a few statements on one commitment and its reminders. */
+export const REQUEST_TRANSACTION: TransactionLimits = { timeoutMs: 5_000, maxWaitMs: 2_000 };
 
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
-  /** The connection pool Prisma's adapter runs on, shared with read(). */
+  /**
+   * The pool read() runs on, apart from the one Prisma's adapter (every write) runs on: writers
+   * waiting for a row can fill their pool, and the dashboard's reads must not queue behind them.
+   */
   private readonly pool: pg.Pool;
   /** The statements read() prepares on its connections: text to name. */
   private readonly prepared = new Map<string, string>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
-    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    this.pool = pool;
+    const pool = () => new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, options: SESSION_OPTIONS });
+    super({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
+    this.pool = pool();
   }
 
   async onModuleInit(): Promise<void> {
@@ -28,26 +52,75 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end();
   }
 
   /**
-   * A read-only SQL query sent straight to the pool, for hot read paths where Prisma's own work per
-   * query costs more than the query (measured: the dashboard's lists). Same parameter binding as
-   * $queryRaw; rows come back as node-postgres parses them (timestamptz as Date, json parsed, int8
-   * as string: cast counts to int).
+   * Runs `work` in a transaction with explicit limits. A deadlock, serialization failure, lock or
+   * transaction timeout is retried once (the work runs again from the start, so it must only touch
+   * the database); a second one answers 503 `busy` with Retry-After, never 500.
+   */
+  async transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, limits: TransactionLimits = REQUEST_TRANSACTION): Promise<T> {
+    const options = { timeout: limits.timeoutMs, maxWait: limits.maxWaitMs ?? 2_000 };
+    try {
+      return await this.$transaction(work, options);
+    } catch (error: unknown) {
+      if (!isBusy(error)) throw error;
+    }
+    try {
+      return await this.$transaction(work, options);
+    } catch (error: unknown) {
+      throw isBusy(error) ? busyProblem() : error;
+    }
+  }
+
+  /**
+   * A SQL statement sent straight to the pool as a named prepared statement, for hot paths where
+   * Prisma's own work per query costs more than the query (measured: the dashboard's lists, reminder
+   * delivery). Same parameter binding as $queryRaw; rows come back as node-postgres parses them
+   * (timestamptz as Date, json parsed, int8 as string: cast counts to int).
    */
   async read<T>(query: Prisma.Sql): Promise<T[]> {
-    // Named, so each connection prepares a query shape once: on the dashboard's list, planning cost
-    // more than running (2.4 ms against 1.1 ms), and prepared statements doubled queries per second.
-    // A connection keeps what it prepared until it closes, and filters combine into many shapes:
-    // only the first MAX_PREPARED shapes are named (a dashboard uses a handful), the rest planned
-    // each time.
+    return (await this.pool.query<T & pg.QueryResultRow>(this.named(query))).rows;
+  }
+
+  /** A write that stands alone (committed by itself), sent as read() sends queries; its RETURNING rows. */
+  write<T>(query: Prisma.Sql): Promise<T[]> {
+    return this.read<T>(query);
+  }
+
+  /**
+   * Named statements (as read() sends them) in one transaction on one pooled connection, for hot write
+   * paths: a Prisma interactive transaction costs several round trips and re-plans every raw statement.
+   * Lock and statement timeouts keep it short, like every transaction here.
+   */
+  async pooledTransaction<T>(work: (run: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL lock_timeout = '${TRANSACTION_TIMEOUT}'; SET LOCAL statement_timeout = '${TRANSACTION_TIMEOUT}'`);
+      const result = await work(async <R>(query: Prisma.Sql) => (await client.query<R & pg.QueryResultRow>(this.named(query))).rows);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  // Named, so each connection prepares a query shape once: on the dashboard's list, planning cost
+  // more than running (2.4 ms against 1.1 ms), and prepared statements doubled queries per second.
+  // A connection keeps what it prepared until it closes, and filters combine into many shapes:
+  // only the first MAX_PREPARED shapes are named (a dashboard uses a handful), the rest planned
+  // each time.
+  private named(query: Prisma.Sql): pg.QueryConfig {
     let name = this.prepared.get(query.text);
     if (name === undefined && this.prepared.size < MAX_PREPARED) {
       name = `ft_${createHash('sha1').update(query.text).digest('base64url')}`;
       this.prepared.set(query.text, name);
     }
-    return (await this.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values, types: readTypes })).rows;
+    return { name, text: query.text, values: query.values, types: readTypes };
   }
 
   /**

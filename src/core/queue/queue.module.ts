@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { logConnectionErrors } from '../redis/connection-errors.js';
+import { queueConnection } from './queue-connection.js';
 
 /** Gives every BullMQ queue, whichever module registers it, an error listener that logs through pino. */
 @Injectable()
@@ -20,29 +21,11 @@ class QueueErrorLogger implements OnModuleInit {
   }
 }
 
-/** BullMQ's Redis connection; REDIS_PREFIX keeps installs (and test runs) apart in one Redis. */
+/** BullMQ's connection: Redis (REDIS_PREFIX keeps installs and test runs apart) or PostgreSQL. */
 @Module({
   imports: [
     DiscoveryModule,
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const url = new URL(config.REDIS_URL);
-        return {
-          prefix: config.REDIS_PREFIX,
-          connection: {
-            host: url.hostname,
-            port: Number(url.port || 6379),
-            username: decodeURIComponent(url.username) || undefined,
-            password: decodeURIComponent(url.password) || undefined,
-            db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-            tls: url.protocol === 'rediss:' ? {} : undefined,
-            // BullMQ workers block on Redis; they must not give up on a slow command.
-            maxRetriesPerRequest: null,
-          },
-        };
-      },
-    }),
+    BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => queueConnection(config) }),
   ],
   providers: [QueueErrorLogger],
   exports: [BullModule],

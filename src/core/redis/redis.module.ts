@@ -6,7 +6,10 @@ import { logConnectionErrors } from './connection-errors.js';
 
 export const REDIS = Symbol('REDIS');
 
-/** One shared ioredis connection for health checks and light commands (BullMQ opens its own). */
+/**
+ * One shared ioredis connection for health checks and light commands (BullMQ opens its own). Imported
+ * only when REDIS_URL is set: without it the queues live in PostgreSQL and nothing talks to Redis.
+ */
 @Global()
 @Module({
   providers: [
@@ -14,6 +17,7 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
+        if (!config.REDIS_URL) throw new Error('RedisModule is imported only when REDIS_URL is set');
         const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false });
         logConnectionErrors(redis, new Logger('Redis'), 'Redis');
         return redis;

@@ -19,7 +19,7 @@ const withPort = (url: string, port: number) => {
   return u.toString();
 };
 
-async function failure(env: Record<string, string>): Promise<string> {
+async function failure(env: Record<string, string | undefined>): Promise<string> {
   const started = Date.now();
   const error = await assertServicesReachable(loadConfig({ ...process.env, ...env })).then(
     () => new Error('the preflight passed'),
@@ -61,6 +61,13 @@ describe('assertServicesReachable', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^PostgreSQL is not reachable/);
     expect(lines[1]).toMatch(/^Redis is not reachable/);
+  });
+
+  it('checks no Redis when REDIS_URL is unset (the queues live in PostgreSQL)', async () => {
+    await expect(assertServicesReachable(loadConfig({ ...process.env, REDIS_URL: undefined }))).resolves.toBeUndefined();
+    const message = await failure({ DATABASE_URL: withPort(process.env.DATABASE_URL!, await closedPort()), REDIS_URL: '' });
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/or unset it to use the embedded database/);
   });
 
   it('does not print the database password', async () => {

@@ -48,23 +48,28 @@ export async function assertServicesReachable(config: AppConfig): Promise<void> 
   } catch (error) {
     problems.push(
       `PostgreSQL is not reachable at ${where(config.DATABASE_URL)} (DATABASE_URL): ${(error as Error).message}. ` +
-        'Start PostgreSQL there (e.g. `docker compose up -d postgres`) or point DATABASE_URL at a running server.',
+        'Start PostgreSQL there (e.g. `docker compose up -d postgres`), point DATABASE_URL at a running server, or unset it to use the embedded database.',
     );
   } finally {
     await client.end().catch(() => undefined);
   }
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+  if (config.REDIS_URL) problems.push(...(await redisProblems(config.REDIS_URL)));
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+async function redisProblems(redisUrl: string): Promise<string[]> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
+    return [];
   } catch (error) {
-    problems.push(
-      `Redis is not reachable at ${where(config.REDIS_URL)} (REDIS_URL): ${(error as Error).message}. ` +
-        'Start Redis there (e.g. `docker compose up -d redis`) or point REDIS_URL at a running server.',
-    );
+    return [
+      `Redis is not reachable at ${where(redisUrl)} (REDIS_URL): ${(error as Error).message}. ` +
+        'Start Redis there (e.g. `docker compose up -d redis`), point REDIS_URL at a running server, or unset it to keep the queues in the database.',
+    ];
   } finally {
     redis.disconnect();
   }
-  if (problems.length) throw new Error(problems.join('\n'));
 }
