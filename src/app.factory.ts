@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyAuthentication } from './api-keys/api-key-authentication.js';
 import { ApiModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.schema.js';
+import { ProblemError } from './core/errors/problem.js';
 import { ProblemFilter } from './core/errors/problem.filter.js';
 import { validationPipe } from './core/errors/validation.js';
 import { observeHttpRequests } from './metrics/http-metrics.js';
@@ -56,7 +57,12 @@ export async function createApiApp(config: AppConfig, { shutdownHooks = true } =
   fastify.removeContentTypeParser('text/plain');
   acceptActionForms(fastify);
   // Per-route limits (the public email action pages set theirs); nothing is limited by default.
-  await app.register(rateLimit, { global: false });
+  // Its own error has no code the problem filter knows (it became a 500): answer a problem instead.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, limit) =>
+      new ProblemError(limit.statusCode, 'rate_limited', `Too many requests from this address: try again in ${limit.after}`),
+  });
   // Body errors (bad JSON, too large, wrong media type) happen before Nest sees the request and go to
   // the error handler a route captured when it was added. A plugin awaited while the app initialises
   // (the queue board) makes routes capture Fastify's default handler rather than Nest's, so each of

@@ -74,6 +74,10 @@ export class CommitmentsRepository {
   async addNote(id: string, event: EventDraft, alongside?: Alongside): Promise<CommitmentEventRow> {
     if (!alongside) return this.prisma.commitmentEvent.create({ data: { ...event, commitmentId: id } });
     return this.prisma.transaction(async (tx) => {
+      // The commitment is locked before the event's insert takes its key-share lock: what goes
+      // alongside may lock it too (stopping reminders does), and two such notes at once would
+      // otherwise each hold the share lock the other must wait for (a deadlock).
+      await tx.$queryRaw`SELECT id FROM commitment WHERE id = ${id}::uuid FOR UPDATE`;
       const row = await tx.commitmentEvent.create({ data: { ...event, commitmentId: id } });
       await alongside(tx);
       return row;

@@ -15,6 +15,15 @@ describe(deadlineFromForm.name, () => {
     expect(() => deadlineFromForm('next spring', 'UTC')).toThrow(DeadlineValueError);
     expect(() => deadlineFromForm('2026-02-30', 'UTC')).toThrow(DeadlineValueError);
   });
+
+  it('refuses a deadline that gives no more time: one ending at or before the given instant', () => {
+    const current = new Date('2026-12-15T12:00:00Z');
+    expect(() => deadlineFromForm('2020', 'UTC', current)).toThrow(DeadlineValueError);
+    expect(() => deadlineFromForm('1000', 'UTC', current)).toThrow(DeadlineValueError);
+    expect(() => deadlineFromForm('2026-12-14', 'UTC', current)).toThrow(DeadlineValueError);
+    expect(deadlineFromForm('2026-12-15', 'UTC', current)).toEqual({ precision: 'DAY', value: '2026-12-15', timeZone: 'UTC' });
+    expect(deadlineFromForm('2027-Q1', 'UTC', current)).toEqual({ precision: 'QUARTER', value: '2027-Q1', timeZone: 'UTC' });
+  });
 });
 
 describe(languageOf.name, () => {

@@ -34,14 +34,20 @@ const precisions: [RegExp, Exclude<DeadlineInput['precision'], 'MEETING'>][] = [
 
 /**
  * A deadline as typed into the form, as the API would take it: its precision is read from its shape,
- * in the commitment's time zone. Throws DeadlineValueError when it is none of them or not a real date.
+ * in the commitment's time zone. Throws DeadlineValueError when it is none of them, not a real date,
+ * or (asking for more time) ends no later than `mustEndAfter`.
  */
-export function deadlineFromForm(typed: string, timeZone: string): DeadlineInput {
+export function deadlineFromForm(typed: string, timeZone: string, mustEndAfter?: Date): DeadlineInput {
   const trimmed = typed.trim();
   const value = /^\d{4}-q[1-4]$/.test(trimmed) ? trimmed.toUpperCase() : trimmed;
   const match = precisions.find(([pattern]) => pattern.test(value));
   if (!match) throw new DeadlineValueError('Expected a day (2026-03-31), a month (2026-03), a quarter (2026-Q2) or a year (2027)');
   const precision = match[1];
-  deadlineWindow(precision, value, timeZone);
+  const { end } = deadlineWindow(precision, value, timeZone);
+  if (mustEndAfter && end.getTime() <= mustEndAfter.getTime()) {
+    throw new DeadlineValueError(
+      `More time means a deadline ending after ${mustEndAfter.toISOString().slice(0, 16).replace('T', ' ')} UTC (the current deadline, or now)`,
+    );
+  }
   return { precision, value, timeZone };
 }

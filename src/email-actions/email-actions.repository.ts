@@ -39,6 +39,7 @@ export class EmailActionsRepository {
         deadlinePrecision: true,
         deadlineValue: true,
         deadlineTimeZone: true,
+        deadlineEnd: true,
         deadlineMeeting: { select: { title: true, round: true, series: { select: { name: true, shortName: true } } } },
         people: { select: { role: true, person: { select: { id: true, name: true, email: true } } } },
       },

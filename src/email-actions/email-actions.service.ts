@@ -66,6 +66,8 @@ export class EmailActionsService {
     let said: string;
     switch (action) {
       case 'acknowledge':
+        // A double click or a second tab: acknowledged once is acknowledged.
+        if (view.receipt) return;
         said = 'acknowledged it';
         await this.commitments.acknowledge(commitmentId, personId, principal, receipt(''));
         break;
@@ -78,7 +80,9 @@ export class EmailActionsService {
       }
       case 'extend': {
         const { deadline, reason } = parse(extendFormSchema, form);
-        const proposed = proposedDeadline(deadline, view.commitment.deadlineTimeZone ?? view.person.timeZone);
+        // More time: later than both the current deadline and now.
+        const current = Math.max(Date.now(), view.commitment.deadlineEnd?.getTime() ?? 0);
+        const proposed = proposedDeadline(deadline, view.commitment.deadlineTimeZone ?? view.person.timeZone, new Date(current));
         const label = deadlineLabel(proposed.precision, proposed.value ?? null, proposed.timeZone ?? 'UTC');
         const id = randomUUID();
         said = `asked for more time, until ${label}: ${reason}`;
@@ -113,6 +117,8 @@ export class EmailActionsService {
       }
       case 'unsubscribe': {
         const { scope } = parse(unsubscribeFormSchema, form);
+        // Mail clients may retry a one-click POST: a stop already in force is not recorded (or told) again.
+        if (await this.optOuts.isStopped(personId, commitmentId, scope)) return;
         const reason = scope === 'ALL' ? 'the recipient stopped all reminders' : 'the recipient stopped reminders for this commitment';
         said = scope === 'ALL' ? 'stopped all reminders to them' : 'stopped reminders to them about this commitment';
         await this.commitments.record(
@@ -165,9 +171,9 @@ function parse<T extends z.ZodType>(schema: T, form: Record<string, string>): z.
   return parsed.data;
 }
 
-function proposedDeadline(typed: string, timeZone: string) {
+function proposedDeadline(typed: string, timeZone: string, mustEndAfter: Date) {
   try {
-    return deadlineFromForm(typed, timeZone);
+    return deadlineFromForm(typed, timeZone, mustEndAfter);
   } catch (error: unknown) {
     if (error instanceof DeadlineValueError) throw new ActionInputError([`deadline: ${error.message}`]);
     throw error;

@@ -35,6 +35,10 @@ export class ReminderOptOutsRepository {
     });
   }
 
+  async exists(personId: string, commitmentId: string | null): Promise<boolean> {
+    return (await this.prisma.reminderOptOut.findFirst({ where: { personId, commitmentId }, select: { id: true } })) !== null;
+  }
+
   find(id: string) {
     return this.prisma.reminderOptOut.findUnique({ where: { id }, select: optOutSelect });
   }

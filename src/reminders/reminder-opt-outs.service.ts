@@ -29,6 +29,11 @@ export class ReminderOptOuts {
     private readonly planner: ReminderPlanner,
   ) {}
 
+  /** Whether this very stop (one commitment, or all) is already in force. */
+  isStopped(personId: string, commitmentId: string, scope: 'COMMITMENT' | 'ALL'): Promise<boolean> {
+    return this.repository.exists(personId, scope === 'ALL' ? null : commitmentId);
+  }
+
   /**
    * Inside the caller's transaction: records the opt-out and skips the waiting reminders with the
    * reason. The commitment is locked first (one lock order: commitment before its reminders).

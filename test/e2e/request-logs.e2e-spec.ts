@@ -104,6 +104,17 @@ describe('request logs', () => {
     expect(api.stderr()).not.toContain(token);
   });
 
+  it('never writes an email action token: the link is logged with the token redacted', async () => {
+    const token = `AQ${'c'.repeat(70)}`;
+    for (const method of ['GET', 'POST']) {
+      const id = `action-${randomUUID()}`;
+      await fetch(`${api.url}/actions/${token}`, { method, headers: { 'X-Request-Id': id } });
+      expect((await completed(id)).req!.url).toBe('/actions/[Redacted]');
+    }
+    expect(api.stdout()).not.toContain(token);
+    expect(api.stderr()).not.toContain(token);
+  });
+
   it('logs a generated id, not what the client sent, when its x-request-id is not a short safe token', async () => {
     const sent = `forged","level":60,"msg":"${'x'.repeat(80)}`;
     const res = await fetch(`${api.url}/api/v1/parties`, { headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'X-Request-Id': sent } });
