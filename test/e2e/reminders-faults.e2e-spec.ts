@@ -101,12 +101,19 @@ describe('Reminders: faults lose nothing and double nothing', () => {
     const first = spawn();
     const { people, commitmentId } = await batchDueSoon(24);
     await smtp.waitFor(() => receivedBy(people).length >= 4, 30_000);
-    // Killed while sends are in flight, but not in the few milliseconds between the server accepting a
-    // message and the worker marking it SENT: no client can tell that message apart from a lost one, and
-    // it is sent again with the same Message-ID (at-least-once at the SMTP boundary).
-    await smtp.quietWhileHolding(50);
+    // Killed while sends are in flight, but not between the server accepting a message and the worker
+    // marking it SENT: no client can tell that message apart from a lost one, and it is sent again with
+    // the same Message-ID (at-least-once at the SMTP boundary). So replies stop, and the kill waits until
+    // every accepted message is marked.
+    const release = smtp.holdReplies();
+    for (let i = 0; i < 200; i += 1) {
+      const sent = (await remindersOf(t, commitmentId)).filter((r) => r.status === 'SENT').length;
+      if (sent === receivedBy(people).length) break;
+      await sleep(100);
+    }
     first.child.kill('SIGKILL');
     await first.exited;
+    release();
     expect(receivedBy(people).length).toBeLessThan(people.length);
     spawn();
     await expectEachSentOnce(commitmentId, people);

@@ -22,6 +22,8 @@ export class SmtpHarness {
   private readonly closed = new Set<string>();
   private held = 0;
   private lastReplyAt = 0;
+  /** While set, every reply waits for it: the messages in the air stay unanswered. */
+  private gate: { promise: Promise<void>; open: () => void } | null = null;
   private server!: SMTPServer;
   port = 0;
 
@@ -51,6 +53,17 @@ export class SmtpHarness {
   }
 
   /** Holds each reply this long, like a slow server; a client that dies meanwhile delivered nothing. */
+  /** Answers no message until the returned function is called. */
+  holdReplies(): () => void {
+    let open = () => undefined as void;
+    const promise = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { promise, open };
+    return () => {
+      this.gate = null;
+      open();
+    };
+  }
+
   slowDown(delayMs: number): void {
     this.delayMs = delayMs;
   }
@@ -94,6 +107,7 @@ export class SmtpHarness {
   private async reply(raw: Buffer, session: SMTPServerSession, callback: (error?: Error | null) => void): Promise<void> {
     this.held += 1;
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    while (this.gate) await this.gate.promise;
     this.held -= 1;
     if (this.closed.has(session.id)) return;
     this.lastReplyAt = Date.now();
