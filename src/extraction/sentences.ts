@@ -26,7 +26,6 @@ export function splitSentences(source: string): Sentence[] {
 /** The sentences one at a time, so a reader of a long text can pause between them. */
 export function* sentencesOf(source: string): Generator<Sentence> {
   for (const block of blocks(source)) {
-    const sentences: Sentence[] = [];
     let start = block.start;
     const body = source.slice(block.start, block.end);
     const bullet = BULLET.exec(body);
@@ -37,11 +36,12 @@ export function* sentencesOf(source: string): Generator<Sentence> {
     while ((match = boundary.exec(body))) {
       const end = block.start + match.index + match[0].length;
       if (endsWithAbbreviation(source, start, block.start + match.index)) continue;
-      push(sentences, source, start, end);
+      const sentence = trimmed(source, start, end);
+      if (sentence) yield sentence;
       start = end;
     }
-    push(sentences, source, start, block.end);
-    yield* sentences;
+    const last = trimmed(source, start, block.end);
+    if (last) yield last;
   }
 }
 
@@ -107,10 +107,11 @@ function isWordChar(source: string, at: number): boolean {
   return WORD_CHAR.test(source[at]);
 }
 
-function push(sentences: Sentence[], source: string, start: number, end: number): void {
+/** The sentence between `start` and `end` without its surrounding white space, or null if nothing is left. */
+function trimmed(source: string, start: number, end: number): Sentence | null {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(source[s])) s++;
   while (e > s && /\s/.test(source[e - 1])) e--;
-  if (e > s) sentences.push({ text: source.slice(s, e), start: s, end: e });
+  return e > s ? { text: source.slice(s, e), start: s, end: e } : null;
 }
