@@ -153,12 +153,18 @@ async function startSink() {
 /** Bare nodemailer in `processes` processes, `count` emails in all; resolves with the emails per second. */
 async function runBaseline(sink, count, processes) {
   const { renderReminderEmail } = await import(path.join(root, 'dist/mail/reminder-email.js'));
+  await import('reflect-metadata');
+  const { EmailActionLinks } = await import(path.join(root, 'dist/email-actions/action-links.js'));
+  const { readConfig } = await import(path.join(root, 'dist/core/config/config.js'));
   const now = new Date();
+  const commitmentId = '00000000-0000-4000-8000-000000000000';
+  // The action links every reminder carries, signed as the workers sign them: the same message size.
+  const actions = new EmailActionLinks(readConfig({ ...env, SMTP_URL: 'smtp://127.0.0.1:25' })).linksFor('00000000-0000-4000-8000-000000000001', commitmentId, now);
   const email = renderReminderEmail({
     kind: 'DUE',
     recipient: { name: 'Person 1', timeZone: 'Europe/Moscow' },
     commitment: {
-      id: '00000000-0000-4000-8000-000000000000',
+      id: commitmentId,
       title: 'Burst 1',
       description: null,
       deadlineLabel: now.toISOString().slice(0, 10),
@@ -171,6 +177,7 @@ async function runBaseline(sink, count, processes) {
     notes: [],
     now,
     publicUrl: 'http://dashboard.bench',
+    actions,
   });
   const file = path.join(os.tmpdir(), `followthrough-bench-email-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(email));

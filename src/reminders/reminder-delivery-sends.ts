@@ -44,39 +44,64 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/** How long a SENT mark may wait for others to share its statement, and how many share one at most. */
+export interface MarkBatching {
+  lingerMs: number;
+  maxBatch: number;
+  /** Statements in progress at once. */
+  parallel: number;
+}
+
 /**
- * Writes SENT marks as emails are accepted, in few statements: a mark that arrives while `parallel`
- * writes are in progress goes with every mark that arrived meanwhile in the next one. So a mark is
- * written within about one round trip of the server accepting its email, and a worker killed
- * mid-chunk leaves unmarked only what was accepted in those few milliseconds.
+ * Writes SENT marks as emails are accepted, in few statements: a mark waits at most `lingerMs` for the
+ * marks accepted after it, and they are written together (each statement is a commit, and a commit per
+ * email cost the database more than the rest of delivery). So a mark is written within about
+ * `lingerMs` and one round trip of the server accepting its email, and a worker killed mid-chunk
+ * leaves unmarked only what was accepted in those few milliseconds.
  */
 export class SentMarks {
   private readonly queued: Waiting[] = [];
   private writing = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly write: (marks: SentMark[]) => Promise<void>,
-    private readonly parallel: number,
+    private readonly batching: MarkBatching,
   ) {}
 
   /** Resolves once the mark is written. */
   add(mark: SentMark): Promise<void> {
     const written = new Promise<void>((resolve, reject) => this.queued.push({ mark, resolve, reject }));
-    if (this.writing < this.parallel) void this.drain();
+    this.schedule();
     return written;
   }
 
-  private async drain(): Promise<void> {
-    this.writing += 1;
-    while (this.queued.length) {
-      const batch = this.queued.splice(0);
-      try {
-        await this.write(batch.map((w) => w.mark));
-        for (const w of batch) w.resolve();
-      } catch (error: unknown) {
-        for (const w of batch) w.reject(error);
-      }
+  private schedule(): void {
+    if (!this.queued.length || this.writing >= this.batching.parallel) return;
+    if (this.queued.length >= this.batching.maxBatch) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      void this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.flush();
+      }, this.batching.lingerMs);
     }
-    this.writing -= 1;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queued.splice(0, this.batching.maxBatch);
+    if (!batch.length) return;
+    this.writing += 1;
+    try {
+      await this.write(batch.map((w) => w.mark));
+      for (const w of batch) w.resolve();
+    } catch (error: unknown) {
+      for (const w of batch) w.reject(error);
+    } finally {
+      this.writing -= 1;
+      this.schedule();
+    }
   }
 }
