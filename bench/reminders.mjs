@@ -17,6 +17,7 @@ import { Redis } from 'ioredis';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { planReminders } = await import(path.join(root, 'dist/reminders/reminder-plan.js'));
 const { defaultPolicy } = await import(path.join(root, 'dist/reminders/reminder-policy.js'));
+const { readConfig } = await import(path.join(root, 'dist/core/config/config.js'));
 
 const { values: args } = parseArgs({ options: { planned: { type: 'string' }, burst: { type: 'string' }, workers: { type: 'string' } } });
 const FUTURE = Number(args.planned ?? process.env.BENCH_FUTURE_REMINDERS ?? 1_000_000);
@@ -155,7 +156,6 @@ async function runBaseline(sink, count, processes) {
   const { renderReminderEmail } = await import(path.join(root, 'dist/mail/reminder-email.js'));
   await import('reflect-metadata');
   const { EmailActionLinks } = await import(path.join(root, 'dist/email-actions/action-links.js'));
-  const { readConfig } = await import(path.join(root, 'dist/core/config/config.js'));
   const now = new Date();
   const commitmentId = '00000000-0000-4000-8000-000000000000';
   // The action links every reminder carries, signed as the workers sign them: the same message size.
@@ -344,7 +344,7 @@ async function main() {
     workers: WORKERS,
     smtpPoolPerProcess: SMTP_POOL,
     smtpMaxMessages: SMTP_MAX_MESSAGES,
-    chunkSize: Number(process.env.REMINDER_CHUNK_SIZE ?? 50),
+    chunkSize: readConfig({ ...env, SMTP_URL: 'smtp://127.0.0.1:25' }).REMINDER_CHUNK_SIZE,
     planned: planned.length,
     burst: burstRows.length,
     delivered: lateness.length,

@@ -96,7 +96,7 @@ export const configSchema = z
     // Chunks of reminders one worker delivers at once; their emails share the SMTP pool.
     REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(4),
     // Reminders per delivery job: one read, one attempt statement and few SENT marks for all of them.
-    REMINDER_CHUNK_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+    REMINDER_CHUNK_SIZE: z.coerce.number().int().min(1).max(500).default(100),
     // No person gets more reminder emails than this in 24 hours; the rest are SKIPPED.
     REMINDER_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
     // How soon BullMQ notices a delivery whose worker died (the job's lock runs out).

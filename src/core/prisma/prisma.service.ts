@@ -92,12 +92,19 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   /**
    * Named statements (as read() sends them) in one transaction on one pooled connection, for hot write
    * paths: a Prisma interactive transaction costs several round trips and re-plans every raw statement.
-   * Lock and statement timeouts keep it short, like every transaction here.
+   * Lock and statement timeouts keep it short, like every transaction here. `durableCommit: false`
+   * answers once the commit is in the database's log buffer, not on disk (within a fraction of a second):
+   * for work that a database crash may lose because it is redone anyway, whose locks should not be held
+   * for a disk flush.
    */
-  async pooledTransaction<T>(work: (run: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>): Promise<T> {
+  async pooledTransaction<T>(
+    work: (run: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>,
+    { durableCommit = true }: { durableCommit?: boolean } = {},
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(`BEGIN; SET LOCAL lock_timeout = '${TRANSACTION_TIMEOUT}'; SET LOCAL statement_timeout = '${TRANSACTION_TIMEOUT}'`);
+      const commit = durableCommit ? '' : '; SET LOCAL synchronous_commit = off';
+      await client.query(`BEGIN; SET LOCAL lock_timeout = '${TRANSACTION_TIMEOUT}'; SET LOCAL statement_timeout = '${TRANSACTION_TIMEOUT}'${commit}`);
       const result = await work(async <R>(query: Prisma.Sql) => (await client.query<R & pg.QueryResultRow>(this.named(query))).rows);
       await client.query('COMMIT');
       return result;
