@@ -159,7 +159,11 @@ async function runBaseline(sink, count, processes) {
   const now = new Date();
   const commitmentId = '00000000-0000-4000-8000-000000000000';
   // The action links every reminder carries, signed as the workers sign them: the same message size.
-  const actions = new EmailActionLinks(readConfig({ ...env, SMTP_URL: 'smtp://127.0.0.1:25' })).linksFor('00000000-0000-4000-8000-000000000001', commitmentId, now);
+  const actions = new EmailActionLinks(readConfig({ ...env, SMTP_URL: 'smtp://127.0.0.1:25' })).linksFor(
+    '00000000-0000-4000-8000-000000000001',
+    commitmentId,
+    now,
+  );
   const email = renderReminderEmail({
     kind: 'DUE',
     recipient: { name: 'Person 1', timeZone: 'Europe/Moscow' },

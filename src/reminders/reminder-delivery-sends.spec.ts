@@ -4,12 +4,16 @@ import { SentMarks, type SentMark } from './reminder-delivery-sends.js';
 const mark = (n: number): SentMark => ({ id: `r${n}`, messageId: `<reminder.r${n}@test.local>` });
 
 describe(SentMarks.name, () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('writes the marks that arrive within the linger in one statement, and settles each once written', async () => {
     const writes: SentMark[][] = [];
-    const marks = new SentMarks(async (batch) => void writes.push(batch), { lingerMs: 20, maxBatch: 100, parallel: 1 });
+    const marks = new SentMarks((batch) => Promise.resolve(void writes.push(batch)), { lingerMs: 20, maxBatch: 100, parallel: 1 });
     let settled = 0;
     const all = [1, 2, 3].map((n) => marks.add(mark(n)).then(() => (settled += 1)));
     await Promise.resolve();
@@ -23,7 +27,7 @@ describe(SentMarks.name, () => {
 
   it('writes at once when a full batch is waiting, and never more than a batch per statement', async () => {
     const writes: SentMark[][] = [];
-    const marks = new SentMarks(async (batch) => void writes.push(batch), { lingerMs: 1000, maxBatch: 2, parallel: 1 });
+    const marks = new SentMarks((batch) => Promise.resolve(void writes.push(batch)), { lingerMs: 1000, maxBatch: 2, parallel: 1 });
     const all = [1, 2, 3].map((n) => marks.add(mark(n)));
     await Promise.all(all.slice(0, 2));
     expect(writes).toEqual([[mark(1), mark(2)]]);
@@ -63,13 +67,17 @@ describe(SentMarks.name, () => {
 
   it('rejects every mark of a statement that failed, and goes on with the next', async () => {
     let fail = true;
-    const marks = new SentMarks(
-      async () => {
-        if (fail) throw new Error('database unreachable');
-      },
-      { lingerMs: 5, maxBatch: 100, parallel: 1 },
+    const marks = new SentMarks(() => (fail ? Promise.reject(new Error('database unreachable')) : Promise.resolve()), {
+      lingerMs: 5,
+      maxBatch: 100,
+      parallel: 1,
+    });
+    const failed = [marks.add(mark(1)), marks.add(mark(2))].map((p) =>
+      p.then(
+        () => 'written',
+        (error: Error) => error.message,
+      ),
     );
-    const failed = [marks.add(mark(1)), marks.add(mark(2))].map((p) => p.then(() => 'written', (error: Error) => error.message));
     await jest.advanceTimersByTimeAsync(5);
     expect(await Promise.all(failed)).toEqual(['database unreachable', 'database unreachable']);
     fail = false;

@@ -50,13 +50,16 @@ export class ReminderDeliveryRepository {
     // crash that lost the attempts leaves the rows CLAIMED under their old lease, so they are dispatched
     // again; an email sent meanwhile goes again with the same Message-ID, as after any crash between the
     // SMTP server's answer and the SENT mark (whose durable commit also makes this one durable).
-    const outcomes = await this.prisma.pooledTransaction(async (run) => {
-      if (commitmentIds.length) await run(Prisma.sql`SELECT id FROM commitment WHERE id = ANY(${commitmentIds}::uuid[]) ORDER BY id FOR SHARE`);
-      if (recipients.length && !options.forced) {
-        await run(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended('reminder-daily-limit:' || p::text, 0)) FROM unnest(${recipients}::uuid[]) p`);
-      }
-      return run<{ id: string; outcome: AttemptRefusal | 'started'; attempts: number }>(startStatement(ids, recipients, options));
-    }, { durableCommit: false });
+    const outcomes = await this.prisma.pooledTransaction(
+      async (run) => {
+        if (commitmentIds.length) await run(Prisma.sql`SELECT id FROM commitment WHERE id = ANY(${commitmentIds}::uuid[]) ORDER BY id FOR SHARE`);
+        if (recipients.length && !options.forced) {
+          await run(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended('reminder-daily-limit:' || p::text, 0)) FROM unnest(${recipients}::uuid[]) p`);
+        }
+        return run<{ id: string; outcome: AttemptRefusal | 'started'; attempts: number }>(startStatement(ids, recipients, options));
+      },
+      { durableCommit: false },
+    );
     const result = new Map<string, StartedAttempt | AttemptRefusal>(ids.map((id) => [id, 'not claimed']));
     for (const o of outcomes) result.set(o.id, o.outcome === 'started' ? { attempts: o.attempts } : o.outcome);
     return result;
