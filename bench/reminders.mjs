@@ -408,8 +408,9 @@ already-rendered emails of the same size to the same sink, with no queue and no 
 Ledger afterwards: ${f.status}. Lateness is the time from the moment the reminders fell due to the sink
 receiving each email; with a burst it is queueing: the last email waits for the ones before it.
 Delivery works in chunks: per chunk one read of the emails' facts, one transaction to start the
-attempts (the catch-up and daily-limit checks included), the emails through the SMTP pool, and SENT marks
-written as the server accepts them, several per statement; the hot statements are prepared once per
+attempts (the catch-up and daily-limit checks included, every row reached through the chunk's keys),
+the emails through the SMTP pool, and SENT marks written within about 20 ms of the server accepting
+each email, the marks of those milliseconds in one statement; the hot statements are prepared once per
 connection. The dispatcher claims no more than the workers send in half a lease.
 `;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
