@@ -166,7 +166,10 @@ async function main() {
     LOG_LEVEL,
     ADMIN_API_KEY: randomBytes(24).toString('base64url'),
     ACTION_SECRET: randomBytes(32).toString('base64url'),
-    // Its own queues per benchmark database, so two benchmarks on one Redis never take each other's jobs.
+    // Queues in Redis, as deployed (without REDIS_URL they would live in the benchmark's own database and
+    // add their polling to what is measured); its own prefix per benchmark database, so two benchmarks
+    // on one Redis never take each other's jobs.
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `followthrough-bench-${new URL(databaseUrl).pathname.slice(1)}`,
   };
   const headers = { authorization: `Bearer ${key}` };

@@ -107,10 +107,12 @@ export class CommitmentsRepository {
 
   /** Which of the given ids name no row, per kind: a body that points at nothing is refused. */
   async missingReferences(refs: { partyIds: string[]; personIds: string[]; meetingIds: string[] }) {
+    // Only the kinds the body names are looked up: most changes name none.
+    const none = Promise.resolve([] as { id: string }[]);
     const [parties, people, meetings] = await Promise.all([
-      this.prisma.party.findMany({ where: { id: { in: refs.partyIds } }, select: { id: true } }),
-      this.prisma.person.findMany({ where: { id: { in: refs.personIds } }, select: { id: true } }),
-      this.prisma.meeting.findMany({ where: { id: { in: refs.meetingIds } }, select: { id: true } }),
+      refs.partyIds.length ? this.prisma.party.findMany({ where: { id: { in: refs.partyIds } }, select: { id: true } }) : none,
+      refs.personIds.length ? this.prisma.person.findMany({ where: { id: { in: refs.personIds } }, select: { id: true } }) : none,
+      refs.meetingIds.length ? this.prisma.meeting.findMany({ where: { id: { in: refs.meetingIds } }, select: { id: true } }) : none,
     ]);
     const missing = (ids: string[], found: { id: string }[]) => ids.filter((id) => !found.some((f) => f.id === id));
     return {
