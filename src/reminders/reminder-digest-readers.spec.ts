@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { ReminderStatus } from './reminder-ledger.js';
 import type { PlannedReminder } from './reminder-plan.js';
@@ -57,5 +58,13 @@ describe(catchUpAfterDigest.name, () => {
   it('adds the newest due reminder of the plan when the ledger does not have it', () => {
     const ledger = [row('first', 'CANCELLED', -120, REPLACED_BY_DIGEST)];
     expect(catchUpAfterDigest(ledger, plan, new Set(), new Map(), now)).toEqual({ insert: [planned('second', -30)], revive: [] });
+  });
+});
+
+describe('the ledger index and query for re-planning', () => {
+  it('name the digest-replaced rows by the same reason the planner writes', () => {
+    const literal = `'${REPLACED_BY_DIGEST}'`;
+    expect(readFileSync('prisma/migrations/20261201193000_reminder_commitment_live_idx/migration.sql', 'utf8')).toContain(literal);
+    expect(readFileSync('src/reminders/reminder-plan.repository.ts', 'utf8')).toContain(literal);
   });
 });

@@ -52,11 +52,24 @@ export class ReminderPlanRepository {
     });
   }
 
-  ledgersOf(tx: Tx, commitmentIds: string[]): Promise<(DigestLedgerRow & { commitmentId: string | null })[]> {
-    return tx.reminder.findMany({
-      where: { commitmentId: { in: commitmentIds } },
-      select: { id: true, commitmentId: true, dedupeKey: true, recipientPersonId: true, status: true, fireAt: true, skipReason: true },
-    });
+  /**
+   * What re-planning needs of the commitments' ledgers: rows not cancelled (waiting, or history that
+   * went out), rows the daily digest replaced, and any row under a key of the new plan (a cancelled one
+   * is revived, never inserted twice). Rows cancelled because a plan changed are left out: every change
+   * of a deadline adds some, and reading them all would make each change cost more than the last. The
+   * filter is written as `reminder_commitment_live_idx` is defined, so that index serves it.
+   */
+  ledgersOf(tx: Tx, commitmentIds: string[], plannedKeys: string[]): Promise<(DigestLedgerRow & { commitmentId: string })[]> {
+    return tx.$queryRaw`
+      SELECT id, commitment_id AS "commitmentId", dedupe_key AS "dedupeKey", recipient_person_id AS "recipientPersonId",
+             status::text AS status, fire_at AS "fireAt", skip_reason AS "skipReason"
+      FROM reminder
+      WHERE commitment_id = ANY(${commitmentIds}::uuid[])
+        AND (status <> 'CANCELLED' OR skip_reason = 'replaced by the daily digest')
+      UNION
+      SELECT id, commitment_id, dedupe_key, recipient_person_id, status::text, fire_at, skip_reason
+      FROM reminder
+      WHERE dedupe_key = ANY(${plannedKeys}::text[]) AND commitment_id = ANY(${commitmentIds}::uuid[])`;
   }
 
   /**

@@ -39,12 +39,13 @@ export class ReminderPlanner {
     if (!commitmentIds.length) return;
     const commitments = new Map((await this.repository.findCommitments(tx, commitmentIds)).map((c) => [c.id, c]));
     const now = await this.repository.clock(tx);
-    const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds));
+    const plans = new Map<string, PlannedReminder[]>();
+    const drafts = new Map(commitmentIds.map((id) => [id, this.planOf(id, commitments.get(id), now, plans)]));
+    const plannedKeys = [...drafts.values()].flatMap((draft) => draft.map((p) => p.dedupeKey));
+    const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds, plannedKeys));
     const closed: LedgerBatch = { insert: [], cancel: [], revive: [] };
     const open: LedgerBatch = { insert: [], cancel: [], revive: [] };
     const toDigest: LedgerBatch = { insert: [], cancel: [], revive: [] };
-    const plans = new Map<string, PlannedReminder[]>();
-    const drafts = new Map(commitmentIds.map((id) => [id, this.planOf(id, commitments.get(id), now, plans)]));
     const optedOut = await this.optedOut(tx, commitmentIds, [...drafts.values()]);
     for (const id of commitmentIds) {
       const commitment = commitments.get(id);
@@ -134,10 +135,9 @@ function isClosed(commitment: PlannedCommitment | undefined): boolean {
   return !commitment || commitment.deletedAt !== null || commitment.status === 'DONE' || commitment.status === 'CANCELLED';
 }
 
-function groupByCommitment(rows: (DigestLedgerRow & { commitmentId: string | null })[]): Map<string, DigestLedgerRow[]> {
+function groupByCommitment(rows: (DigestLedgerRow & { commitmentId: string })[]): Map<string, DigestLedgerRow[]> {
   const groups = new Map<string, DigestLedgerRow[]>();
   for (const row of rows) {
-    if (row.commitmentId === null) continue;
     const group = groups.get(row.commitmentId);
     if (group) group.push(row);
     else groups.set(row.commitmentId, [row]);

@@ -9,9 +9,12 @@ import { startSmtp, type SmtpHarness } from '../support/smtp.js';
 
 const DAY = 24 * 3600_000;
 
-/** The next whole UTC minute at least `seconds` away: the digest hour of a test. */
-function nextMinute(seconds: number): DateTime {
-  return DateTime.utc().plus({ seconds }).endOf('minute').plus({ milliseconds: 1 });
+/**
+ * The digest hour of a test: the whole UTC second `seconds` from now, time enough for the test's
+ * set-up to finish before it (DIGEST_LOCAL_TIME takes seconds, so no test waits for a whole minute).
+ */
+function digestIn(seconds: number): DateTime {
+  return DateTime.utc().plus({ seconds }).startOf('second');
 }
 
 describe('Reminders: daily digest', () => {
@@ -44,8 +47,8 @@ describe('Reminders: daily digest', () => {
   const sectionOf = (text: string, heading: string) => (text.split(`${heading}:\n`)[1] ?? '').split('\n\n')[0];
 
   it('sends the watcher, the escalation contact and the responsible reader one digest each, with the right sections', async () => {
-    const digestAt = nextMinute(15);
-    worker = await startWorker({ SMTP_URL: smtp.url, DIGEST_LOCAL_TIME: digestAt.toFormat('HH:mm'), REMINDER_ESCALATE_AFTER: 'P7D' });
+    const digestAt = digestIn(15);
+    worker = await startWorker({ SMTP_URL: smtp.url, DIGEST_LOCAL_TIME: digestAt.toFormat('HH:mm:ss'), REMINDER_ESCALATE_AFTER: 'P7D' });
 
     const boss = await createPerson(t);
     const owner = await createPerson(t, 'UTC', boss.id);
@@ -113,8 +116,8 @@ describe('Reminders: daily digest', () => {
   }, 120_000);
 
   it('delivers each reminder exactly once to a person who switches to the digest and back mid-plan', async () => {
-    const digestAt = nextMinute(25);
-    worker = await startWorker({ SMTP_URL: smtp.url, DIGEST_LOCAL_TIME: digestAt.toFormat('HH:mm') });
+    const digestAt = digestIn(25);
+    worker = await startWorker({ SMTP_URL: smtp.url, DIGEST_LOCAL_TIME: digestAt.toFormat('HH:mm:ss') });
     const sana = await createPerson(t);
     const ivan = await createPerson(t);
     // Offsets count back from a deadline two minutes after the digest: the first reminder goes out in a

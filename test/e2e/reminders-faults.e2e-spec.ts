@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
+import pg from 'pg';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.js';
 import { createCommitment, createPerson, inSeconds, remindersOf, type ReminderRow, type TestPerson } from '../support/reminder-fixtures.js';
 import { itWithRedis } from '../support/queue-backend.js';
@@ -127,6 +128,28 @@ describe('Reminders: faults lose nothing and double nothing', () => {
     const ids = receivedBy(people).map((m) => m.messageId);
     expect(new Set(ids)).toEqual(new Set(rows.map((r) => `<reminder.${r.id}@test.local>`)));
     expect(ids.length - people.length).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps a worker and the api running when PostgreSQL drops their connections, and they reconnect', async () => {
+    const worker = spawn();
+    const first = await batchDueSoon(1);
+    await expectEachSentOnce(first.commitmentId, first.people);
+    // What a database restart or failover does to every open connection (error 57P01), the queues'
+    // own ones included when they live in PostgreSQL.
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const killed = await admin.query<{ done: boolean }>(
+        'SELECT pg_terminate_backend(pid, 5000) AS done FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      expect(killed.rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    const { people, commitmentId } = await batchDueSoon(3);
+    await expectEachSentOnce(commitmentId, people);
+    expect(worker.child.exitCode).toBeNull();
+    expect(worker.output()).not.toMatch(/uncaught|unhandled/i);
   });
 
   itWithRedis('re-dispatches claimed reminders after Redis loses every queue key', async () => {

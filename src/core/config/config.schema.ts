@@ -101,9 +101,10 @@ export const configSchema = z
     REMINDER_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
     // How soon BullMQ notices a delivery whose worker died (the job's lock runs out).
     REMINDER_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    // HH:mm, or HH:mm:ss to the second.
     DIGEST_LOCAL_TIME: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm')
+      .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected HH:mm or HH:mm:ss')
       .default('08:00'),
     DIGEST_DUE_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     // Email actions: links in reminders are signed with this secret and point at this service's own

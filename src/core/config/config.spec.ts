@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     expect(config.CORS_ORIGINS).toEqual(['http://a.test', 'http://b.test']);
   });
 
+  it('takes the digest time to the minute or to the second', () => {
+    expect(loadConfig({ ...valid, DIGEST_LOCAL_TIME: '07:30' }).DIGEST_LOCAL_TIME).toBe('07:30');
+    expect(loadConfig({ ...valid, DIGEST_LOCAL_TIME: '07:30:15' }).DIGEST_LOCAL_TIME).toBe('07:30:15');
+    for (const bad of ['07:30:60', '7:30', '07:30:1', '24:00'])
+      expect(errorFor({ ...valid, DIGEST_LOCAL_TIME: bad })).toMatch(/DIGEST_LOCAL_TIME: expected HH:mm or HH:mm:ss/);
+  });
+
   it('names every missing variable in one message', () => {
     const message = errorFor({});
     for (const name of ['ADMIN_API_KEY', 'MAIL_FROM', 'PUBLIC_URL']) expect(message).toMatch(new RegExp(`^  ${name}: missing$`, 'm'));

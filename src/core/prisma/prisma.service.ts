@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { logConnectionErrors } from '../redis/connection-errors.js';
 import { busyProblem, isBusy } from './busy.js';
 import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -41,9 +42,17 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   private readonly prepared = new Map<string, string>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = () => new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, options: SESSION_OPTIONS });
-    super({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
-    this.pool = pool();
+    const logger = new Logger('PostgreSQL');
+    // An idle connection the server closes (a restart, a failover, pg_terminate_backend: error 57P01)
+    // makes its pool emit 'error'; unheard, that would end the process. The pool drops the connection
+    // and opens a new one for the next query, so a warning is all it takes.
+    const pool = (what: string) => {
+      const created = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, options: SESSION_OPTIONS });
+      logConnectionErrors(created, logger, what);
+      return created;
+    };
+    super({ adapter: new PrismaPg(pool('Connection pool'), { disposeExternalPool: true }) });
+    this.pool = pool('Connection pool (reads)');
   }
 
   async onModuleInit(): Promise<void> {
@@ -102,6 +111,11 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     { durableCommit = true }: { durableCommit?: boolean } = {},
   ): Promise<T> {
     const client = await this.pool.connect();
+    // While checked out a connection has no pool listening to it: one closed by the server between
+    // two statements would otherwise throw out of the process. Its next query fails instead.
+    let broken: Error | undefined;
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       const commit = durableCommit ? '' : '; SET LOCAL synchronous_commit = off';
       await client.query(`BEGIN; SET LOCAL lock_timeout = '${TRANSACTION_TIMEOUT}'; SET LOCAL statement_timeout = '${TRANSACTION_TIMEOUT}'${commit}`);
@@ -112,7 +126,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', lost);
+      // A broken connection is destroyed rather than handed to the next caller.
+      client.release(broken);
     }
   }
 
