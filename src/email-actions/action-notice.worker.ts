@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Job, type Queue } from 'bullmq';
 import escapeHtml from 'escape-html';
+import { logConnectionErrors } from '../core/connection-errors.js';
 import { MailService } from '../mail/mail.service.js';
 import { NOTICE_QUEUE, type NoticeJob } from './action-notices.js';
 
@@ -22,7 +23,7 @@ export class ActionNoticeWorker implements OnApplicationBootstrap, OnModuleDestr
       prefix: this.queue.opts.prefix,
       concurrency: 5,
     });
-    this.worker.on('error', (error) => this.logger.error(`${NOTICE_QUEUE}: ${error.message}`));
+    logConnectionErrors(this.worker, this.logger, NOTICE_QUEUE);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Job, type Queue } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { logConnectionErrors } from '../core/connection-errors.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { DELIVERY_QUEUE, DISPATCH_QUEUE, DISPATCH_SCHEDULER_ID, type DeliveryJob } from './reminder-queues.js';
 import { ReminderDelivery } from './reminder-delivery.service.js';
@@ -40,7 +41,7 @@ export class ReminderWorkers implements OnApplicationBootstrap, OnModuleDestroy 
         concurrency: this.config.REMINDER_CONCURRENCY,
       }),
     );
-    for (const worker of this.workers) worker.on('error', (error) => this.logger.error(`${worker.name}: ${error.message}`));
+    for (const worker of this.workers) logConnectionErrors(worker, this.logger, worker.name);
     await this.ensureScheduler(true);
     // The scheduler lives in Redis; if Redis loses it (flushed, failed over), put it back.
     const every = this.config.REMINDER_DISPATCH_EVERY_MS;

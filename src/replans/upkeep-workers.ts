@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Queue } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { logConnectionErrors } from '../core/connection-errors.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { TallyFold } from '../dashboard/tally-fold.service.js';
 import { ReplanOutbox } from './replan-outbox.service.js';
@@ -27,7 +28,7 @@ export class UpkeepWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       concurrency: 1,
       lockDuration: this.config.REMINDER_JOB_LOCK_MS,
     });
-    this.worker.on('error', (error) => this.logger.error(`${UPKEEP_QUEUE}: ${error.message}`));
+    logConnectionErrors(this.worker, this.logger, UPKEEP_QUEUE);
     await this.queue.upsertJobScheduler(
       UPKEEP_SCHEDULER_ID,
       { every: UPKEEP_EVERY_MS },

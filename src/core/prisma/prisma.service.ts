@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { logConnectionErrors } from '../redis/connection-errors.js';
+import { logConnectionErrors } from '../connection-errors.js';
 import { busyProblem, isBusy } from './busy.js';
 import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';

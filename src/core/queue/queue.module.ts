@@ -4,7 +4,7 @@ import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { logConnectionErrors } from '../redis/connection-errors.js';
+import { logConnectionErrors } from '../connection-errors.js';
 import { queueConnection } from './queue-connection.js';
 
 /** Gives every BullMQ queue, whichever module registers it, an error listener that logs through pino. */

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { logConnectionErrors } from './connection-errors.js';
+import { logConnectionErrors } from '../connection-errors.js';
 
 export const REDIS = Symbol('REDIS');
 
