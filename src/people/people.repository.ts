@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Person, Prisma } from '../generated/prisma/client.js';
+import { Prisma, type Person } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import type { CreatePerson, UpdatePerson } from './person.schemas.js';
 
@@ -19,6 +19,18 @@ export class PeopleRepository {
 
   findById(id: string): Promise<Person | null> {
     return this.prisma.person.findUnique({ where: { id } });
+  }
+
+  /**
+   * Whether PostgreSQL knows this name as a time zone (its names match case-insensitively). Digests
+   * are timed in SQL in the person's zone, and a name PostgreSQL does not know there fails that whole
+   * statement; an abbreviation it reads differently (IST: Israel, not India) is not a zone name here.
+   */
+  async timeZoneKnown(name: string): Promise<boolean> {
+    const [row] = await this.prisma.read<{ known: boolean }>(
+      Prisma.sql`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower(${name})) AS known`,
+    );
+    return row.known;
   }
 
   async partyExists(id: string): Promise<boolean> {

@@ -64,7 +64,12 @@ export class PeopleService {
     return row;
   }
 
-  private async checkReferences(input: { partyId?: string | null; escalationContactId?: string | null }): Promise<void> {
+  private async checkReferences(input: { partyId?: string | null; escalationContactId?: string | null; timeZone?: string }): Promise<void> {
+    if (input.timeZone !== undefined && !(await this.repository.timeZoneKnown(input.timeZone))) {
+      throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', [
+        { field: 'timeZone', message: 'Not a time zone the database knows; use a region name such as Asia/Kolkata' },
+      ]);
+    }
     if (input.partyId && !(await this.repository.partyExists(input.partyId))) {
       throw ProblemError.unknownReference('partyId', 'Party', input.partyId);
     }
