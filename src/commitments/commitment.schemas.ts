@@ -108,6 +108,11 @@ const statusList = z
   .meta({ description: 'One or more statuses (repeat the parameter)' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const dayOrInstant = z.union([instantInput, dayInput]);
+// PostgreSQL's web-search parser nests each minus that starts a term as one more NOT, and more than 32
+// of them overflow its operator stack ("tsquery stack too small", a 500): a pasted line of dashes does it.
+// A minus between letters or digits joins a word (x-ray) and nests nothing.
+const EXCLUSION = /(?<![\p{L}\p{N}])-/gu;
+const MAX_EXCLUSIONS = 30;
 
 /**
  * What a list of commitments can be narrowed by. The list, the CSV export, the dashboard summary
@@ -133,6 +138,7 @@ export const commitmentFilterShape = {
     .trim()
     .min(1)
     .max(200)
+    .refine((q) => (q.match(EXCLUSION) ?? []).length <= MAX_EXCLUSIONS, { message: `At most ${MAX_EXCLUSIONS} exclusions (-word)` })
     .optional()
     .meta({ description: 'Full-text search over title, description and source quote (web-search syntax: words, "phrases", -excluded, or)' }),
 };

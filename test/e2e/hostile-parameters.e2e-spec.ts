@@ -34,4 +34,30 @@ describe('hostile and careless parameters', () => {
       expect(created.body.timeZone).toBe(timeZone);
     });
   });
+
+  describe('a full-text query', () => {
+    const dashes = `${'-'.repeat(40)} a`;
+
+    it.each(['/api/v1/commitments', '/api/v1/commitments/export.csv', '/api/v1/dashboard/summary'])(
+      'answers %s 400 naming q for a line of dashes',
+      async (path) => {
+        const res = await t.http().get(path).query({ q: dashes }).set(ADMIN);
+        expectProblem(res, 400, 'validation_failed');
+        expect(badFields(res)).toEqual(['query.q']);
+      },
+    );
+
+    it('refuses a calendar feed whose filter has a line of dashes, which every read of the feed would fail on', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/calendar-feeds')
+        .set(ADMIN)
+        .send({ filter: { q: `${'- '.repeat(40)}a` } });
+      expectProblem(res, 400, 'validation_failed');
+    });
+
+    it.each([`${'-'.repeat(30)}a`, `${'x-'.repeat(90)}ray`, 'forum -cancelled -postponed "third round"'])('still searches for %s', async (q) => {
+      await t.http().get('/api/v1/commitments').query({ q }).set(ADMIN).expect(200);
+    });
+  });
 });
