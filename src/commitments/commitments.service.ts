@@ -13,7 +13,13 @@ import { diff, stateOf, type CommitmentState } from './commitment-state.js';
 import { allowedNext, canTransition, isClosed } from './commitment-status.js';
 import { CommitmentsRepository, type Alongside, type CommitmentRow, type EventDraft, type PersonLink } from './commitments.repository.js';
 
-const eventPositionSchema = z.object({ seq: z.string().regex(/^\d{1,19}$/) });
+// Nineteen digits reach past PostgreSQL's bigint; a forged larger seq would fail the query.
+const eventPositionSchema = z.object({
+  seq: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((seq) => BigInt(seq) <= 9_223_372_036_854_775_807n),
+});
 
 export interface CommitmentWithEtag {
   commitment: CommitmentJson;

@@ -4,14 +4,14 @@ import type { Principal } from '../core/auth/roles.js';
 import { actorOf } from '../commitments/commitments.service.js';
 import { ProblemError } from '../core/errors/problem.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
-import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
+import { cursorInstant, decodeCursor, toPage, type Page } from '../core/http/pagination.js';
 import { toMeetingJson } from './meeting.mapper.js';
 import { meetingDatesError, type CreateMeeting, type MeetingJson, type MeetingListQuery, type UpdateMeeting } from './meeting.schemas.js';
 import { MeetingsRepository, type MeetingChanges, type MeetingRow } from './meetings.repository.js';
 import { ParticipantsService } from './participants.service.js';
 import { ReplanOutboxRepository } from '../replans/replan-outbox.repository.js';
 
-const cursorSchema = z.object({ startsAt: z.iso.datetime().nullable(), id: z.uuid() });
+const cursorSchema = z.object({ startsAt: cursorInstant.nullable(), id: z.uuid() });
 
 @Injectable()
 export class MeetingsService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { ProblemError } from '../core/errors/problem.js';
-import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
+import { cursorInstant, decodeCursor, toPage, type Page } from '../core/http/pagination.js';
 import { ReminderOptOutsRepository } from './reminder-opt-outs.repository.js';
 import type { Tx } from './reminder-plan.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
@@ -14,7 +14,7 @@ export interface ReminderOptOutJson {
   createdAt: string;
 }
 
-const positionSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+const positionSchema = z.object({ createdAt: cursorInstant, id: z.uuid() });
 
 const toJson = (row: { id: string; personId: string; commitmentId: string | null; reason: string; createdAt: Date }): ReminderOptOutJson => ({
   ...row,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Reminder } from '../generated/prisma/client.js';
 import { ProblemError } from '../core/errors/problem.js';
-import { decodeCursor, toPage, type Page } from '../core/http/pagination.js';
+import { cursorInstant, decodeCursor, toPage, type Page } from '../core/http/pagination.js';
 import { z } from 'zod';
 import { ReplanOutboxRepository } from '../replans/replan-outbox.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import type { ReminderDeliveryPreference, ReminderJson, ReminderListQuery } from './reminder.schemas.js';
 import { RemindersRepository } from './reminders.repository.js';
 
-const positionSchema = z.object({ fireAt: z.iso.datetime(), id: z.uuid() });
+const positionSchema = z.object({ fireAt: cursorInstant, id: z.uuid() });
 
 @Injectable()
 export class RemindersService {

@@ -60,4 +60,45 @@ describe('hostile and careless parameters', () => {
       await t.http().get('/api/v1/commitments').query({ q }).set(ADMIN).expect(200);
     });
   });
+
+  describe('forged cursors', () => {
+    const cursor = (position: Record<string, unknown>) => Buffer.from(JSON.stringify(position)).toString('base64url');
+    const nobody = '00000000-0000-0000-0000-000000000000';
+
+    it('answers 400 invalid_cursor, not 500, for positions the database cannot hold', async () => {
+      const created = await t
+        .http()
+        .post('/api/v1/commitments')
+        .set(ADMIN)
+        .send({ title: unique('Hold the third round') })
+        .expect(201);
+      const yearZero = '0000-01-01T00:00:00.000Z';
+      const forged = [
+        `/api/v1/commitments/${created.body.id}/events?cursor=${cursor({ seq: '9999999999999999999' })}`,
+        `/api/v1/reminders?cursor=${cursor({ fireAt: yearZero, id: nobody })}`,
+        `/api/v1/reminder-opt-outs?cursor=${cursor({ createdAt: yearZero, id: nobody })}`,
+        `/api/v1/meetings?cursor=${cursor({ startsAt: yearZero, id: nobody })}`,
+      ];
+      for (const path of forged) expectProblem(await t.http().get(path).set(ADMIN), 400, 'invalid_cursor');
+    });
+
+    it('still follows cursors at the edges it writes itself', async () => {
+      const created = await t
+        .http()
+        .post('/api/v1/commitments')
+        .set(ADMIN)
+        .send({ title: unique('Hold the third round') })
+        .expect(201);
+      await t
+        .http()
+        .get(`/api/v1/commitments/${created.body.id}/events?cursor=${cursor({ seq: '9223372036854775807' })}`)
+        .set(ADMIN)
+        .expect(200);
+      await t
+        .http()
+        .get(`/api/v1/reminders?cursor=${cursor({ fireAt: '+010009-12-31T23:59:59.999Z', id: nobody })}`)
+        .set(ADMIN)
+        .expect(200);
+    });
+  });
 });

@@ -43,3 +43,14 @@ export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, posit
 }
 
 export const idCursorSchema = z.object({ id: z.uuid() });
+
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+
+/**
+ * An instant in a cursor, exactly as Date#toISOString wrote it (six-digit years included). A forged
+ * year 0000, which PostgreSQL does not have, would otherwise reach the query and fail it.
+ */
+export const cursorInstant = z.string().refine((s) => {
+  const ms = Date.parse(s);
+  return ms >= FIRST_INSTANT && new Date(ms).toISOString() === s;
+});
