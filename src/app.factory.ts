@@ -18,6 +18,7 @@ import { needsApiKey } from './core/auth/public-routes.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { acceptActionForms } from './email-actions/action-forms.plugin.js';
 import { mountSwagger } from './openapi/openapi.js';
+import { answerClientError } from './core/http/client-errors.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -34,6 +35,8 @@ export async function createApiApp(config: AppConfig, { shutdownHooks = true } =
     bodyLimit: BODY_LIMIT_BYTES,
     // A malformed URL never reaches a route: answer it as a problem as well.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.send(error, request, reply),
+    // So is a request too large or too broken for Node's HTTP parser.
+    clientErrorHandler: answerClientError,
     // The client's x-request-id is kept only in a safe short form (requestIdOf).
     requestIdHeader: false,
     genReqId: requestIdOf,

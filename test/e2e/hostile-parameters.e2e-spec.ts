@@ -101,4 +101,15 @@ describe('hostile and careless parameters', () => {
         .expect(200);
     });
   });
+
+  it('answers a request past the header limit as a problem, whether the headers or the query string are long', async () => {
+    const longHeader = await t.http().get('/api/v1/commitments').set(ADMIN).set('X-Note', 'a'.repeat(20_000));
+    expectProblem(longHeader, 431, 'headers_too_large');
+    const longQuery = await t
+      .http()
+      .get(`/api/v1/commitments?${'status=OPEN&'.repeat(2_000)}`)
+      .set(ADMIN);
+    expectProblem(longQuery, 431, 'headers_too_large');
+    await t.http().get('/health').expect(200);
+  });
 });
