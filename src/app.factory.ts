@@ -91,6 +91,9 @@ export async function createApiApp(config: AppConfig, { shutdownHooks = true } =
     exposedHeaders: ['ETag', 'X-Request-Id', 'X-Total-Count'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    // A plain OPTIONS (no Origin, as curl or a client probing the API sends it) is answered with what
+    // the API allows, not a text/plain 400 "Invalid Preflight Request".
+    strictPreflight: false,
   });
   mountSwagger(app);
   return app;

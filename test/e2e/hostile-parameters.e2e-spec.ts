@@ -112,4 +112,13 @@ describe('hostile and careless parameters', () => {
     expectProblem(longQuery, 431, 'headers_too_large');
     await t.http().get('/health').expect(200);
   });
+
+  it('answers a plain OPTIONS, without the headers of a browser’s preflight, with what the API allows', async () => {
+    for (const path of ['/api/v1/people', '/actions/not-a-token']) {
+      const res = await t.http().options(path);
+      expect(res.status).toBe(204);
+      expect(res.headers['access-control-allow-methods']).toMatch(/PATCH/);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
 });
