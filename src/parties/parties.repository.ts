@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Party } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import type { CreateParty, UpdateParty } from './party.schemas.js';
+import { literalContains } from '../core/prisma/contains-text.js';
 
 @Injectable()
 export class PartiesRepository {
@@ -19,7 +20,7 @@ export class PartiesRepository {
     const { q, after } = filter;
     return this.prisma.party.findMany({
       where: {
-        ...(q ? { name: { contains: q, mode: 'insensitive' } } : {}),
+        ...(q ? { name: { contains: literalContains(q), mode: 'insensitive' } } : {}),
         ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],

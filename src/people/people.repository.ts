@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, type Person } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import type { CreatePerson, UpdatePerson } from './person.schemas.js';
+import { literalContains } from '../core/prisma/contains-text.js';
 
 export interface PersonFilter {
   partyId?: string;
@@ -41,7 +42,8 @@ export class PeopleRepository {
     const { partyId, q, after } = filter;
     const where: Prisma.PersonWhereInput[] = [];
     if (partyId) where.push({ partyId });
-    if (q) where.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] });
+    if (q)
+      where.push({ OR: [{ name: { contains: literalContains(q), mode: 'insensitive' } }, { email: { contains: literalContains(q), mode: 'insensitive' } }] });
     if (after) where.push({ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] });
     return this.prisma.person.findMany({ where: { AND: where }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit + 1 });
   }

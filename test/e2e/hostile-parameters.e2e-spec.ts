@@ -121,4 +121,23 @@ describe('hostile and careless parameters', () => {
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     }
   });
+
+  it('searches names for % and _ as the characters they are, not as wildcards', async () => {
+    const tag = unique('').trim();
+    const names = [`Wild_card ${tag}`, `WildXcard ${tag}`, `Hundred% ${tag}`, `Hundred percent ${tag}`];
+    for (const name of names) {
+      await t.http().post('/api/v1/parties').set(ADMIN).send({ name, kind: 'MINISTRY' }).expect(201);
+      await t.http().post('/api/v1/meeting-series').set(ADMIN).send({ name }).expect(201);
+      await t.http().post('/api/v1/people').set(ADMIN).send({ name, email: email() }).expect(201);
+    }
+    for (const resource of ['parties', 'meeting-series', 'people']) {
+      const found = async (q: string) =>
+        ((await t.http().get(`/api/v1/${resource}`).query({ q, limit: 200 }).set(ADMIN).expect(200)).body.items as { name: string }[])
+          .map((i) => i.name)
+          .filter((n) => n.endsWith(tag));
+      expect(await found(`Wild_card ${tag}`)).toEqual([`Wild_card ${tag}`]);
+      expect(await found(`Hundred% ${tag}`)).toEqual([`Hundred% ${tag}`]);
+      expect(await found(`Wild\\card`)).toEqual([]);
+    }
+  });
 });
