@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type CommitmentRole } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
+import { commitmentColumns } from './commitment-list.sql.js';
 
 export const commitmentInclude = {
   people: { select: { personId: true, role: true }, orderBy: { personId: 'asc' } },
@@ -35,17 +36,22 @@ export class CommitmentsRepository {
   }
 
   /**
-   * Locks the commitment's row for the caller's transaction, then reads it: every writer of a
-   * commitment takes this lock first (before its reminders), so writers of one commitment apply one
-   * after the other and writers of different ones never meet. Null when it does not exist.
+   * Locks the commitment's row for the caller's transaction and reads it, in one statement: every
+   * writer of a commitment takes this lock first (before its reminders), so writers of one commitment
+   * apply one after the other and writers of different ones never meet. Null when it does not exist.
    */
   async findLocked(tx: Tx, id: string): Promise<CommitmentRow | null> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM commitment WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
-    return locked.length ? this.read(tx, id) : null;
+    const [row] = await tx.$queryRaw<
+      CommitmentRow[]
+    >`SELECT ${commitmentColumns} FROM commitment c WHERE c.id = ${id}::uuid AND c.deleted_at IS NULL FOR UPDATE OF c`;
+    return row ?? null;
   }
 
-  read(tx: Tx, id: string): Promise<CommitmentRow> {
-    return tx.commitment.findUniqueOrThrow({ where: { id }, include: commitmentInclude });
+  /** The commitment as the caller's transaction sees it (the answer to a write), in one statement. */
+  async read(tx: Tx, id: string): Promise<CommitmentRow> {
+    const [row] = await tx.$queryRaw<CommitmentRow[]>`SELECT ${commitmentColumns} FROM commitment c WHERE c.id = ${id}::uuid`;
+    if (!row) throw new Error(`Commitment ${id} vanished inside its own transaction`);
+    return row;
   }
 
   /** Includes deleted rows: a rejected candidate must not come back when the text is read again. */

@@ -1,16 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { CommitmentRole, CommitmentStatus, DeadlinePrecision, Prisma } from '../generated/prisma/client.js';
 import type { DigestLedgerRow } from './reminder-digest-readers.js';
 import type { LedgerChanges } from './reminder-ledger.js';
 
 export type Tx = Prisma.TransactionClient;
 
-/** Ledger changes of many commitments at once; each new row names its commitment. */
-export interface LedgerBatch extends Omit<LedgerChanges, 'insert'> {
+/** Ledger changes of many commitments at once; each new row names its commitment, each cancel its reason. */
+export interface LedgerBatch {
   insert: (LedgerChanges['insert'][number] & { commitmentId: string })[];
+  cancel: { id: string; reason: string }[];
+  revive: LedgerChanges['revive'];
 }
 
-const personForPlan = { select: { id: true, timeZone: true, reminderDelivery: true } } as const;
+interface PlanPerson {
+  id: string;
+  timeZone: string;
+  reminderDelivery: 'EACH' | 'DIGEST';
+}
+
+/** What planning a commitment's reminders reads: its deadline and status, and who is on it. */
+export interface PlannedCommitment {
+  id: string;
+  status: CommitmentStatus;
+  deletedAt: Date | null;
+  deadlinePrecision: DeadlinePrecision | null;
+  deadlineEnd: Date | null;
+  deadlineTimeZone: string | null;
+  reminderPolicy: unknown;
+  people: { role: CommitmentRole; person: PlanPerson & { escalationContact: PlanPerson | null } }[];
+  /** People on it, or escalation contacts of people on it, who asked for no reminders about it (or any). */
+  optedOut: string[];
+}
 
 /** Reads and writes commitments' ledgers inside the transaction that re-plans them. */
 @Injectable()
@@ -27,29 +47,30 @@ export class ReminderPlanRepository {
     return rows.map((r) => r.id);
   }
 
-  findCommitments(tx: Tx, commitmentIds: string[]) {
-    return tx.commitment.findMany({
-      where: { id: { in: commitmentIds } },
-      select: {
-        id: true,
-        status: true,
-        deletedAt: true,
-        deadlinePrecision: true,
-        deadlineEnd: true,
-        deadlineTimeZone: true,
-        reminderPolicy: true,
-        people: { select: { role: true, person: { select: { ...personForPlan.select, escalationContact: personForPlan } } } },
-      },
-    });
-  }
-
-  /** Of these people, who asked for no reminders, about one of these commitments or about any (null). */
-  optOutsOf(tx: Tx, commitmentIds: string[], personIds: string[]): Promise<{ personId: string; commitmentId: string | null }[]> {
-    if (!personIds.length) return Promise.resolve([]);
-    return tx.reminderOptOut.findMany({
-      where: { personId: { in: personIds }, OR: [{ commitmentId: { in: commitmentIds } }, { commitmentId: null }] },
-      select: { personId: true, commitmentId: true },
-    });
+  /**
+   * The commitments with everything planning needs (people, their escalation contacts, their opt-outs)
+   * and the database's clock, in one statement: a deadline change re-plans inside the request, where
+   * every round trip counts.
+   */
+  async findCommitments(tx: Tx, commitmentIds: string[]): Promise<{ commitments: PlannedCommitment[]; now: Date }> {
+    const rows = await tx.$queryRaw<(PlannedCommitment & { now: Date })[]>`
+      SELECT c.id, c.status::text AS status, c.deleted_at AS "deletedAt", c.deadline_precision::text AS "deadlinePrecision",
+             c.deadline_end AS "deadlineEnd", c.deadline_time_zone AS "deadlineTimeZone", c.reminder_policy AS "reminderPolicy",
+             COALESCE((
+               SELECT json_agg(json_build_object('role', cp.role, 'person', json_build_object(
+                        'id', p.id, 'timeZone', p.time_zone, 'reminderDelivery', p.reminder_delivery,
+                        'escalationContact', CASE WHEN e.id IS NULL THEN NULL
+                          ELSE json_build_object('id', e.id, 'timeZone', e.time_zone, 'reminderDelivery', e.reminder_delivery) END))
+                      ORDER BY cp.person_id, cp.role)
+               FROM commitment_person cp JOIN person p ON p.id = cp.person_id LEFT JOIN person e ON e.id = p.escalation_contact_id
+               WHERE cp.commitment_id = c.id), '[]') AS people,
+             ARRAY(
+               SELECT DISTINCT o.person_id::text FROM commitment_person cp JOIN person p ON p.id = cp.person_id
+               JOIN reminder_opt_out o ON o.person_id IN (p.id, p.escalation_contact_id) AND (o.commitment_id = c.id OR o.commitment_id IS NULL)
+               WHERE cp.commitment_id = c.id) AS "optedOut",
+             clock_timestamp() AS now
+      FROM commitment c WHERE c.id = ANY(${commitmentIds}::uuid[])`;
+    return { commitments: rows, now: rows[0]?.now ?? (await this.clock(tx)) };
   }
 
   /**
@@ -86,28 +107,27 @@ export class ReminderPlanRepository {
   }
 
   /**
-   * Plain statements with array parameters: a batch of hundreds of commitments changes thousands of
-   * rows, and one parameter per value (as createMany sends them) cost seconds per batch.
+   * Every change in one statement with array parameters: a batch of hundreds of commitments changes
+   * thousands of rows, and one parameter per value (as createMany sends them) cost seconds per batch;
+   * one commitment's change is one round trip. The three sets of rows are disjoint.
    */
-  async apply(tx: Tx, changes: LedgerBatch, cancelReason: string): Promise<void> {
-    if (changes.cancel.length) {
-      await tx.$executeRaw`
-        UPDATE reminder SET status = 'CANCELLED', skip_reason = ${cancelReason}, lease_until = NULL, updated_at = now()
-        WHERE id = ANY(${changes.cancel}::uuid[]) AND status IN ('PENDING', 'CLAIMED')`;
-    }
-    if (changes.revive.length) {
-      await tx.$executeRaw`
+  async apply(tx: Tx, { insert, cancel, revive }: LedgerBatch): Promise<void> {
+    if (!insert.length && !cancel.length && !revive.length) return;
+    await tx.$executeRaw`
+      WITH cancelled AS (
+        UPDATE reminder r SET status = 'CANCELLED', skip_reason = x.reason, lease_until = NULL, updated_at = now()
+        FROM unnest(${cancel.map((c) => c.id)}::uuid[], ${cancel.map((c) => c.reason)}::text[]) AS x (id, reason)
+        WHERE r.id = x.id AND r.status IN ('PENDING', 'CLAIMED')
+        RETURNING r.id
+      ), revived AS (
         UPDATE reminder SET status = 'PENDING', skip_reason = NULL, lease_until = NULL, updated_at = now()
-        WHERE id = ANY(${changes.revive}::uuid[]) AND status = 'CANCELLED'`;
-    }
-    if (changes.insert.length) {
-      const rows = changes.insert;
-      await tx.$executeRaw`
-        INSERT INTO reminder (id, commitment_id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
-        SELECT gen_random_uuid(), c, p, k::"ReminderKind", o, f, 'PENDING', d, now()
-        FROM unnest(${rows.map((r) => r.commitmentId)}::uuid[], ${rows.map((r) => r.recipientPersonId)}::uuid[], ${rows.map((r) => r.kind)}::text[],
-                    ${rows.map((r) => r.offset)}::text[], ${rows.map((r) => r.fireAt.toISOString())}::timestamptz[], ${rows.map((r) => r.dedupeKey)}::text[]) AS t (c, p, k, o, f, d)
-        ON CONFLICT (dedupe_key) DO NOTHING`;
-    }
+        WHERE id = ANY(${revive}::uuid[]) AND status = 'CANCELLED'
+        RETURNING id
+      )
+      INSERT INTO reminder (id, commitment_id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
+      SELECT gen_random_uuid(), c, p, k::"ReminderKind", o, f, 'PENDING', d, now()
+      FROM unnest(${insert.map((r) => r.commitmentId)}::uuid[], ${insert.map((r) => r.recipientPersonId)}::uuid[], ${insert.map((r) => r.kind)}::text[],
+                  ${insert.map((r) => r.offset)}::text[], ${insert.map((r) => r.fireAt.toISOString())}::timestamptz[], ${insert.map((r) => r.dedupeKey)}::text[]) AS t (c, p, k, o, f, d)
+      ON CONFLICT (dedupe_key) DO NOTHING`;
   }
 }

@@ -5,9 +5,7 @@ import { catchUpAfterDigest, REPLACED_BY_DIGEST, returningReaders, withoutDigest
 import { reconcileLedger } from './reminder-ledger.js';
 import { planReminders, type PlannedReminder, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy, reminderPolicySchema, type ReminderPolicy } from './reminder-policy.js';
-import { ReminderPlanRepository, type LedgerBatch, type Tx } from './reminder-plan.repository.js';
-
-type PlannedCommitment = Awaited<ReturnType<ReminderPlanRepository['findCommitments']>>[number];
+import { ReminderPlanRepository, type LedgerBatch, type PlannedCommitment, type Tx } from './reminder-plan.repository.js';
 
 /**
  * Keeps commitments' reminder ledgers in step with them. Called by the services that change a
@@ -31,28 +29,27 @@ export class ReminderPlanner {
   }
 
   /**
-   * Re-plans many commitments with a handful of statements, whatever their number: one read of the
-   * commitments, one of their ledgers, one statement per kind of ledger change. The caller holds
-   * their rows' locks.
+   * Re-plans many commitments with three statements, whatever their number: one read of the
+   * commitments and their people, one of their ledgers, one for the ledger's changes (and one more for
+   * people coming back from the daily digest). The caller holds their rows' locks.
    */
   async replanAll(tx: Tx, commitmentIds: string[]): Promise<void> {
     if (!commitmentIds.length) return;
-    const commitments = new Map((await this.repository.findCommitments(tx, commitmentIds)).map((c) => [c.id, c]));
-    const now = await this.repository.clock(tx);
+    const found = await this.repository.findCommitments(tx, commitmentIds);
+    const commitments = new Map(found.commitments.map((c) => [c.id, c]));
+    const { now } = found;
     const plans = new Map<string, PlannedReminder[]>();
     const drafts = new Map(commitmentIds.map((id) => [id, this.planOf(id, commitments.get(id), now, plans)]));
     const plannedKeys = [...drafts.values()].flatMap((draft) => draft.map((p) => p.dedupeKey));
     const ledgers = groupByCommitment(await this.repository.ledgersOf(tx, commitmentIds, plannedKeys));
-    const closed: LedgerBatch = { insert: [], cancel: [], revive: [] };
-    const open: LedgerBatch = { insert: [], cancel: [], revive: [] };
-    const toDigest: LedgerBatch = { insert: [], cancel: [], revive: [] };
-    const optedOut = await this.optedOut(tx, commitmentIds, [...drafts.values()]);
+    const batch: LedgerBatch = { insert: [], cancel: [], revive: [] };
     for (const id of commitmentIds) {
       const commitment = commitments.get(id);
       const existing = ledgers.get(id) ?? [];
       // People who chose the daily digest hear of the commitment there (see reminder-digest-readers.ts).
       const readers = commitment ? digestReadersOf(commitment) : new Set<string>();
-      const wanted = drafts.get(id)!.filter((p) => !optedOut.has(`${p.recipientPersonId}:${id}`) && !optedOut.has(`${p.recipientPersonId}:*`));
+      const optedOut = new Set(commitment?.optedOut);
+      const wanted = drafts.get(id)!.filter((p) => !optedOut.has(p.recipientPersonId));
       const { kept, replaced } = withoutDigestReaders(wanted, readers, now);
       const changes = reconcileLedger(existing, kept, now);
       const returning = returningReaders(existing, readers, now);
@@ -62,27 +59,17 @@ export class ReminderPlanner {
         changes.revive.push(...caughtUp.revive);
       }
       const replacedRows = new Set(existing.filter((row) => replaced.has(row.dedupeKey)).map((row) => row.id));
-      const batch = isClosed(commitment) ? closed : open;
+      const reason = isClosed(commitment) ? 'commitment closed' : 'plan changed';
       batch.insert.push(...changes.insert.map((p) => ({ ...p, commitmentId: id })));
-      batch.cancel.push(...changes.cancel.filter((rowId) => !replacedRows.has(rowId)));
+      batch.cancel.push(...changes.cancel.map((rowId) => ({ id: rowId, reason: replacedRows.has(rowId) ? REPLACED_BY_DIGEST : reason })));
       batch.revive.push(...changes.revive);
-      toDigest.cancel.push(...changes.cancel.filter((rowId) => replacedRows.has(rowId)));
     }
-    await this.repository.apply(tx, closed, 'commitment closed');
-    await this.repository.apply(tx, open, 'plan changed');
-    await this.repository.apply(tx, toDigest, REPLACED_BY_DIGEST);
+    await this.repository.apply(tx, batch);
   }
 
   /** Takes the commitments' row locks, in id order (so two batches never wait on each other in a circle). */
   lockCommitments(tx: Tx, commitmentIds: string[]): Promise<string[]> {
     return this.repository.lockCommitments(tx, commitmentIds);
-  }
-
-  /** `person:commitment` for a stop about one commitment, `person:*` for a stop about all. */
-  private async optedOut(tx: Tx, commitmentIds: string[], drafts: PlannedReminder[][]): Promise<Set<string>> {
-    const people = [...new Set(drafts.flat().map((p) => p.recipientPersonId))];
-    const rows = await this.repository.optOutsOf(tx, commitmentIds, people);
-    return new Set(rows.map((r) => `${r.personId}:${r.commitmentId ?? '*'}`));
   }
 
   policyOf(commitment: Pick<PlannedCommitment, 'deadlinePrecision' | 'reminderPolicy'>): ReminderPolicy {

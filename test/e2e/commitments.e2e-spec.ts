@@ -89,6 +89,7 @@ describe('commitments', () => {
         label: `at ${series.shortName} round 3`,
       });
       expect(open.body.overdue).toBe(false);
+      expect((await sut.http().get(`/api/v1/commitments/${open.body.id}`).set(ADMIN).expect(200)).body).toEqual(open.body);
       const due = await create({ title: 'Report again', deadline: { precision: 'MEETING', meetingId: dated.id } }).expect(201);
       expect(due.body.deadline).toMatchObject({ start: '2021-03-10T09:00:00.000+05:00', end: '2021-03-11T17:00:00.000+05:00' });
     });
@@ -166,6 +167,8 @@ describe('commitments', () => {
 
     const read = await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
     expect(read.headers.etag).toBe('"1"');
+    // A write answers from its own transaction's read, a GET from another query: the same commitment.
+    expect(read.body).toEqual(created.body);
     const updated = await sut
       .http()
       .patch(`/api/v1/commitments/${id}`)
@@ -180,6 +183,7 @@ describe('commitments', () => {
     expect(stale.body).toMatchObject({ status: 412, code: 'precondition_failed' });
     const after = await sut.http().get(`/api/v1/commitments/${id}`).set(ADMIN).expect(200);
     expect(after.body.title).toBe('Follow up the decisions');
+    expect(after.body).toEqual(updated.body);
   });
 
   it('records DONE with its time, allows assessment only when closed, and follows the status rules', async () => {

@@ -10,6 +10,8 @@ import { readTypes } from './timestamptz.js';
 import type { AppConfig } from '../config/config.schema.js';
 
 const MAX_PREPARED = 100;
+/** Query shapes Prisma's own queries may prepare per process (see statementName). */
+const MAX_PRISMA_PREPARED = 400;
 const TRANSACTION_TIMEOUT = '10s';
 
 /**
@@ -51,7 +53,13 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
       logConnectionErrors(created, logger, what);
       return created;
     };
-    super({ adapter: new PrismaPg(pool('Connection pool'), { disposeExternalPool: true }) });
+    const prismaPrepared = new Map<string, string>();
+    super({
+      adapter: new PrismaPg(pool('Connection pool'), {
+        disposeExternalPool: true,
+        statementNameGenerator: ({ sql }) => statementName(prismaPrepared, sql, MAX_PRISMA_PREPARED),
+      }),
+    });
     this.pool = pool('Connection pool (reads)');
   }
 
@@ -138,12 +146,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   // only the first MAX_PREPARED shapes are named (a dashboard uses a handful), the rest planned
   // each time.
   private named(query: Prisma.Sql): pg.QueryConfig {
-    let name = this.prepared.get(query.text);
-    if (name === undefined && this.prepared.size < MAX_PREPARED) {
-      name = `ft_${createHash('sha1').update(query.text).digest('base64url')}`;
-      this.prepared.set(query.text, name);
-    }
-    return { name, text: query.text, values: query.values, types: readTypes };
+    return { name: statementName(this.prepared, query.text, MAX_PREPARED) || undefined, text: query.text, values: query.values, types: readTypes };
   }
 
   /**
@@ -155,4 +158,18 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     const [{ rows }] = await this.read<{ rows: T[] }>(Prisma.sql`SELECT COALESCE(json_agg(r), '[]'::json) AS rows FROM (${query}) r`);
     return rows;
   }
+}
+
+/**
+ * The name a query's text is prepared under, on every connection of the pool, or '' (the unnamed
+ * statement, planned each time) once `limit` shapes have names: a connection keeps what it prepared
+ * until it closes, and a query whose IN list grows makes a new shape per length.
+ */
+function statementName(prepared: Map<string, string>, text: string, limit: number): string {
+  let name = prepared.get(text);
+  if (name === undefined && prepared.size < limit) {
+    name = `ft_${createHash('sha1').update(text).digest('base64url')}`;
+    prepared.set(text, name);
+  }
+  return name ?? '';
 }
