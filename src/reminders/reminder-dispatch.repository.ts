@@ -26,6 +26,13 @@ export class ReminderDispatchRepository {
     return released;
   }
 
+  /** Whether any row is due and not yet claimed: one index entry to read when none is. */
+  async anyDue(): Promise<boolean> {
+    const [row] = await this.prisma.read<{ due: boolean }>(Prisma.sql`
+      SELECT EXISTS (SELECT 1 FROM reminder WHERE status = 'PENDING' AND fire_at <= now()) AS due`);
+    return row.due;
+  }
+
   /** How many rows are claimed and not yet finished, by every worker, counted up to `cap`. */
   async claimedCount(cap: number): Promise<number> {
     const [row] = await this.prisma.read<{ claimed: number }>(Prisma.sql`
@@ -52,19 +59,24 @@ export class ReminderDispatchRepository {
    * part of the dedupe key, so every tick may run this and a day still gets one digest.
    */
   async planDigests(localTime: string): Promise<number> {
-    return this.prisma.$executeRaw`
-      INSERT INTO reminder (id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
-      SELECT gen_random_uuid(), p.id, 'DIGEST', 'P1D', next.fire_at, 'PENDING',
-             'digest:' || p.id || ':' || to_char(next.fire_at AT TIME ZONE p.time_zone, 'YYYY-MM-DD'), now()
-      FROM person p
-      CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE p.time_zone)::date AS day) local
-      CROSS JOIN LATERAL (
-        SELECT CASE
-          WHEN ((local.day + ${localTime}::time) AT TIME ZONE p.time_zone) > now()
-            THEN ((local.day + ${localTime}::time) AT TIME ZONE p.time_zone)
-          ELSE (((local.day + 1) + ${localTime}::time) AT TIME ZONE p.time_zone)
-        END AS fire_at) next
-      WHERE p.reminder_delivery = 'DIGEST'
-      ON CONFLICT (dedupe_key) DO NOTHING`;
+    // Every tick runs this: sent as a prepared statement, not planned (and compiled by Prisma) each time.
+    const [{ planned }] = await this.prisma.write<{ planned: number }>(Prisma.sql`
+      WITH planned AS (
+        INSERT INTO reminder (id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
+        SELECT gen_random_uuid(), p.id, 'DIGEST', 'P1D', next.fire_at, 'PENDING',
+               'digest:' || p.id || ':' || to_char(next.fire_at AT TIME ZONE p.time_zone, 'YYYY-MM-DD'), now()
+        FROM person p
+        CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE p.time_zone)::date AS day) local
+        CROSS JOIN LATERAL (
+          SELECT CASE
+            WHEN ((local.day + ${localTime}::time) AT TIME ZONE p.time_zone) > now()
+              THEN ((local.day + ${localTime}::time) AT TIME ZONE p.time_zone)
+            ELSE (((local.day + 1) + ${localTime}::time) AT TIME ZONE p.time_zone)
+          END AS fire_at) next
+        WHERE p.reminder_delivery = 'DIGEST'
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING 1)
+      SELECT count(*)::int AS planned FROM planned`);
+    return planned;
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,10 +86,13 @@ export async function startEmbeddedPostgres({ dataDir, durable }: EmbeddedPostgr
  * way to its programs (in node_modules) and its data. A checkout under a private directory (a home
  * directory, `mktemp -d`) would otherwise fail deep inside the package with a bare EACCES.
  */
-function assertReachableAsPostgres(targets: string[]): void {
+export function assertReachableAsPostgres(targets: string[]): void {
+  const postgres = systemUser('postgres');
   for (const target of targets) {
     for (let dir = target; ; dir = path.dirname(dir)) {
-      if ((statSync(dir).mode & 0o001) === 0) {
+      const { mode, uid, gid } = statSync(dir);
+      const bit = uid === postgres?.uid ? 0o100 : postgres?.gids.includes(gid) ? 0o010 : 0o001;
+      if ((mode & bit) === 0) {
         throw new Error(
           `PostgreSQL refuses to run as root, so the embedded one runs as the "postgres" user, which cannot enter ${dir}. ` +
             `Let other users enter it (chmod o+x ${dir}), start the service as another user, or set DATABASE_URL to use a PostgreSQL server.`,
@@ -96,6 +100,16 @@ function assertReachableAsPostgres(targets: string[]): void {
       }
       if (path.dirname(dir) === dir) break;
     }
+  }
+}
+
+/** A system user's ids, or null when there is no such user yet (the package creates it). */
+function systemUser(name: string): { uid: number; gids: number[] } | null {
+  try {
+    const id = (...args: string[]) => execFileSync('id', [...args, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { uid: Number(id('-u')), gids: id('-G').split(/\s+/).map(Number) };
+  } catch {
+    return null;
   }
 }
 
