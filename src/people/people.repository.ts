@@ -23,15 +23,17 @@ export class PeopleRepository {
   }
 
   /**
-   * Whether PostgreSQL knows this name as a time zone (its names match case-insensitively). Digests
-   * are timed in SQL in the person's zone, and a name PostgreSQL does not know there fails that whole
-   * statement; an abbreviation it reads differently (IST: Israel, not India) is not a zone name here.
+   * The time zone names PostgreSQL knows (lower case), each with the fixed offset in minutes that
+   * PostgreSQL gives it instead when the name is also an abbreviation it knows (CET: always +01:00),
+   * else null. Digests are timed in SQL in the person's zone. Reading the view costs tens of
+   * milliseconds, so callers keep the answer.
    */
-  async timeZoneKnown(name: string): Promise<boolean> {
-    const [row] = await this.prisma.read<{ known: boolean }>(
-      Prisma.sql`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower(${name})) AS known`,
-    );
-    return row.known;
+  async timeZoneNames(): Promise<Map<string, number | null>> {
+    const rows = await this.prisma.read<{ name: string; abbreviationOffset: number | null }>(Prisma.sql`
+      SELECT lower(n.name) AS name, (SELECT extract(epoch FROM a.utc_offset)::int / 60 FROM pg_timezone_abbrevs a
+                                     WHERE lower(a.abbrev) = lower(n.name) LIMIT 1) AS "abbreviationOffset"
+      FROM pg_timezone_names n`);
+    return new Map(rows.map((r) => [r.name, r.abbreviationOffset]));
   }
 
   async partyExists(id: string): Promise<boolean> {

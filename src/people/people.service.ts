@@ -7,11 +7,15 @@ import { PrismaService } from '../core/prisma/prisma.service.js';
 import { ReplanOutboxRepository } from '../replans/replan-outbox.repository.js';
 import type { CreatePerson, PersonJson, PersonListQuery, UpdatePerson } from './person.schemas.js';
 import { PeopleRepository } from './people.repository.js';
+import { timeZoneRefusal } from './time-zone-refusal.js';
 
 const cursorSchema = z.object({ name: z.string(), id: z.uuid() });
 
 @Injectable()
 export class PeopleService {
+  /** PostgreSQL's time zone names, read once per process (a failed read is tried again next time). */
+  private timeZones?: Promise<Map<string, number | null>>;
+
   constructor(
     private readonly repository: PeopleRepository,
     private readonly prisma: PrismaService,
@@ -64,12 +68,17 @@ export class PeopleService {
     return row;
   }
 
+  private knownTimeZones(): Promise<Map<string, number | null>> {
+    this.timeZones ??= this.repository.timeZoneNames().catch((error: unknown) => {
+      this.timeZones = undefined;
+      throw error;
+    });
+    return this.timeZones;
+  }
+
   private async checkReferences(input: { partyId?: string | null; escalationContactId?: string | null; timeZone?: string }): Promise<void> {
-    if (input.timeZone !== undefined && !(await this.repository.timeZoneKnown(input.timeZone))) {
-      throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', [
-        { field: 'timeZone', message: 'Not a time zone the database knows; use a region name such as Asia/Kolkata' },
-      ]);
-    }
+    const refused = input.timeZone === undefined ? null : timeZoneRefusal(input.timeZone, await this.knownTimeZones());
+    if (refused) throw ProblemError.badRequest('validation_failed', 'The request has invalid fields', [{ field: 'timeZone', message: refused }]);
     if (input.partyId && !(await this.repository.partyExists(input.partyId))) {
       throw ProblemError.unknownReference('partyId', 'Party', input.partyId);
     }
