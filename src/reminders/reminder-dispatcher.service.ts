@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
@@ -7,6 +7,8 @@ import { reminderLeaseExpiries } from '../metrics/metrics.js';
 import { claimBudget, type ClaimHistory } from './reminder-dispatch-budget.js';
 import { chunkJob, DELIVERY_QUEUE, type DeliveryJob } from './reminder-queues.js';
 import { ReminderDispatchRepository } from './reminder-dispatch.repository.js';
+
+const REPEAT_LOG_AFTER_MS = 60_000;
 
 // A tick drains a backlog (after downtime, or 20,000 reminders due at once) in batches, then yields.
 const MAX_BATCHES_PER_TICK = 100;
@@ -19,6 +21,8 @@ const MAX_BATCHES_PER_TICK = 100;
 @Injectable()
 export class ReminderDispatcher {
   private history: ClaimHistory | null = null;
+  private readonly logger = new Logger(ReminderDispatcher.name);
+  private lastDigestError = { message: '', at: 0 };
 
   constructor(
     private readonly repository: ReminderDispatchRepository,
@@ -26,9 +30,26 @@ export class ReminderDispatcher {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * A person's time zone that PostgreSQL cannot read (saved before zones were checked, or edited in
+   * SQL) fails the whole statement. The reminders that are due must go out all the same: the error is
+   * logged (once a minute while it repeats) and the tick goes on.
+   */
+  private async planDigests(): Promise<void> {
+    try {
+      await this.repository.planDigests(this.config.DIGEST_LOCAL_TIME);
+    } catch (error: unknown) {
+      const message = error instanceof Error ? error.message : String(error);
+      const now = Date.now();
+      if (message === this.lastDigestError.message && now - this.lastDigestError.at < REPEAT_LOG_AFTER_MS) return;
+      this.lastDigestError = { message, at: now };
+      this.logger.error(`Planning daily digests failed, reminders go on: ${message}`);
+    }
+  }
+
   async tick(): Promise<{ released: number; dispatched: number }> {
     const { REMINDER_CLAIM_BATCH: batch, REMINDER_LEASE_SECONDS: leaseSeconds, REMINDER_CHUNK_SIZE: chunkSize } = this.config;
-    await this.repository.planDigests(this.config.DIGEST_LOCAL_TIME);
+    await this.planDigests();
     const released = await this.repository.releaseExpired(batch * 10);
     reminderLeaseExpiries.inc(released);
     // Most ticks find nothing due, and so does every tick while a burst that is already claimed is sent:

@@ -126,6 +126,22 @@ describe('Reminders: delivery', () => {
     expect(after.filter((r) => r.status === 'PENDING')).toHaveLength(0);
   });
 
+  it('sends what is due even when one person’s time zone fails the digest planning', async () => {
+    const prisma = t.app.get((await import('../../src/core/prisma/prisma.service.js')).PrismaService);
+    // Written in SQL, as a row saved before zones were checked could be: PostgreSQL cannot read it.
+    const broken = await createPerson(t, 'UTC');
+    await prisma.$executeRaw`UPDATE person SET time_zone = 'Mars/Olympus_Mons', reminder_delivery = 'DIGEST' WHERE id = ${broken.id}::uuid`;
+    try {
+      await expect(prisma.$executeRaw`SELECT now() AT TIME ZONE 'Mars/Olympus_Mons'`).rejects.toThrow();
+      const ada = await createPerson(t, 'UTC');
+      await createCommitment(t, { due: inSeconds(3), responsible: [ada], offsets: ['-PT1S'] });
+      await smtp.waitFor(() => mailTo(ada).length >= 1);
+      expect(kinds(mailTo(ada))).toEqual(['Reminder']);
+    } finally {
+      await prisma.$executeRaw`UPDATE person SET time_zone = 'UTC', reminder_delivery = 'EACH' WHERE id = ${broken.id}::uuid`;
+    }
+  });
+
   it('stops every further email once the commitment is closed', async () => {
     const bo = await createPerson(t, 'UTC');
     const commitment = await createCommitment(t, { due: inSeconds(4), responsible: [bo], offsets: ['-PT3S', 'P0D', 'PT2S'], repeatOverdueEvery: 'PT1H' });
