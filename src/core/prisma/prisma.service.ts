@@ -53,6 +53,8 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
       logConnectionErrors(created, logger, what);
       return created;
     };
+    // Prisma sends its queries unnamed unless told otherwise, so PostgreSQL parsed and planned every
+    // statement of every write again: about 3 ms of the 8 it spent on a deadline change.
     const prismaPrepared = new Map<string, string>();
     super({
       adapter: new PrismaPg(pool('Connection pool'), {
