@@ -2,13 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { onceAMinute } from '../core/connection-errors.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { reminderLeaseExpiries } from '../metrics/metrics.js';
 import { claimBudget, type ClaimHistory } from './reminder-dispatch-budget.js';
 import { chunkJob, DELIVERY_QUEUE, type DeliveryJob } from './reminder-queues.js';
 import { ReminderDispatchRepository } from './reminder-dispatch.repository.js';
-
-const REPEAT_LOG_AFTER_MS = 60_000;
 
 // A tick drains a backlog (after downtime, or 20,000 reminders due at once) in batches, then yields.
 const MAX_BATCHES_PER_TICK = 100;
@@ -22,7 +21,7 @@ const MAX_BATCHES_PER_TICK = 100;
 export class ReminderDispatcher {
   private history: ClaimHistory | null = null;
   private readonly logger = new Logger(ReminderDispatcher.name);
-  private lastDigestError = { message: '', at: 0 };
+  private readonly digestFailed = onceAMinute((message) => this.logger.error(`Planning daily digests failed, reminders go on: ${message}`));
 
   constructor(
     private readonly repository: ReminderDispatchRepository,
@@ -39,11 +38,7 @@ export class ReminderDispatcher {
     try {
       await this.repository.planDigests(this.config.DIGEST_LOCAL_TIME);
     } catch (error: unknown) {
-      const message = error instanceof Error ? error.message : String(error);
-      const now = Date.now();
-      if (message === this.lastDigestError.message && now - this.lastDigestError.at < REPEAT_LOG_AFTER_MS) return;
-      this.lastDigestError = { message, at: now };
-      this.logger.error(`Planning daily digests failed, reminders go on: ${message}`);
+      this.digestFailed(error instanceof Error ? error.message : String(error));
     }
   }
 
