@@ -65,14 +65,16 @@ describe('hostile and careless parameters', () => {
   describe('forged cursors', () => {
     const cursor = (position: Record<string, unknown>) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const nobody = '00000000-0000-0000-0000-000000000000';
-
-    it('answers 400 invalid_cursor, not 500, for positions the database cannot hold', async () => {
-      const created = await t
+    const createCommitment = () =>
+      t
         .http()
         .post('/api/v1/commitments')
         .set(ADMIN)
         .send({ title: unique('Hold the third round') })
         .expect(201);
+
+    it('answers 400 invalid_cursor, not 500, for positions the database cannot hold', async () => {
+      const created = await createCommitment();
       const yearZero = '0000-01-01T00:00:00.000Z';
       const forged = [
         `/api/v1/commitments/${created.body.id}/events?cursor=${cursor({ seq: '9999999999999999999' })}`,
@@ -84,12 +86,7 @@ describe('hostile and careless parameters', () => {
     });
 
     it('still follows cursors at the edges it writes itself', async () => {
-      const created = await t
-        .http()
-        .post('/api/v1/commitments')
-        .set(ADMIN)
-        .send({ title: unique('Hold the third round') })
-        .expect(201);
+      const created = await createCommitment();
       await t
         .http()
         .get(`/api/v1/commitments/${created.body.id}/events?cursor=${cursor({ seq: '9223372036854775807' })}`)
