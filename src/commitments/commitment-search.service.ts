@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { ProblemError } from '../core/errors/problem.js';
-import { decodeCursor, encodeCursor } from '../core/http/pagination.js';
+import { cursorInstant, decodeCursor, encodeCursor } from '../core/http/pagination.js';
 import { toFilter, type CommitmentFilter } from './commitment-conditions.js';
 import { CommitmentJsonCache, type CommitmentKey } from './commitment-json-cache.js';
 import type { CommitmentJson, CommitmentListQuery } from './commitment.schemas.js';
 import { CommitmentSearchRepository, type Ranking } from './commitment-search.repository.js';
 import type { Sort, SortKey } from './commitment-list.sql.js';
 
-const keyedCursor = z.object({ s: z.enum(['deadline', 'created', 'updated']), o: z.enum(['asc', 'desc']), v: z.iso.datetime().nullable(), id: z.uuid() });
-const rankedCursor = z.object({ s: z.literal('relevance'), r: z.number(), id: z.uuid(), t: z.iso.datetime() });
+const keyedCursor = z.object({ s: z.enum(['deadline', 'created', 'updated']), o: z.enum(['asc', 'desc']), v: cursorInstant.nullable(), id: z.uuid() });
+const rankedCursor = z.object({ s: z.literal('relevance'), r: z.number(), id: z.uuid(), t: cursorInstant });
 const cursorSchema = z.union([keyedCursor, rankedCursor]);
 
 export interface CommitmentPage {

@@ -81,6 +81,8 @@ describe('hostile and careless parameters', () => {
         `/api/v1/reminders?cursor=${cursor({ fireAt: yearZero, id: nobody })}`,
         `/api/v1/reminder-opt-outs?cursor=${cursor({ createdAt: yearZero, id: nobody })}`,
         `/api/v1/meetings?cursor=${cursor({ startsAt: yearZero, id: nobody })}`,
+        `/api/v1/commitments?cursor=${cursor({ s: 'deadline', o: 'asc', v: yearZero, id: nobody })}`,
+        `/api/v1/commitments?q=round&cursor=${cursor({ s: 'relevance', r: 0.5, id: nobody, t: yearZero })}`,
       ];
       for (const path of forged) expectProblem(await t.http().get(path).set(ADMIN), 400, 'invalid_cursor');
     });
