@@ -11,7 +11,7 @@
 // API as deployed; then the write throughput of 16 writers on 16 distinct commitments and of 1 writer on the same 16 in turn.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import 'dotenv/config';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDatabaseUrl } from './seed.mjs';
+import { cpuBetween, cpuPer, readCpu } from './process-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -117,39 +118,6 @@ async function write(writers, pick, headers, seconds) {
   latencies.sort((a, b) => a - b);
   const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return { writers, rps: Math.round(latencies.length / ((Date.now() - started) / 1000)), p50: at(0.5), p99: at(0.99), statuses };
-}
-
-/**
- * CPU seconds used so far (Linux /proc; null elsewhere) by the API, the worker, every PostgreSQL process
- * and this process (the load generator): how busy one writer keeps the machine bounds what 16 can reach.
- */
-function cpuSeconds(api, worker) {
-  if (!existsSync('/proc/self/stat')) return null;
-  const of = (pid) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return 0;
-    }
-  };
-  // Per process: backends come and go with connections, and one that started during a run counts from 0.
-  const postgres = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) postgres.set(pid, of(pid));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { api: of(api.pid), worker: of(worker.pid), generator: of(process.pid), postgres };
-}
-
-/** CPU seconds per process kind between two readings of cpuSeconds. */
-function cpuUsed(before, after) {
-  let postgres = 0;
-  for (const [pid, seconds] of after.postgres) postgres += seconds - (before.postgres.get(pid) ?? 0);
-  return { api: after.api - before.api, worker: after.worker - before.worker, postgres, generator: after.generator - before.generator };
 }
 
 async function main() {
@@ -269,18 +237,13 @@ async function main() {
     // one commitment would measure a different cost.
     await write(16, (w) => targets[w], writerHeaders, WARMUP);
     for (const writers of [1, 16]) {
-      const before = cpuSeconds(api, worker);
+      const processes = { api: [api.pid], worker: [worker.pid], generator: [process.pid] };
+      const before = readCpu(processes);
       const started = Date.now();
       const result = await write(writers, (w, n) => targets[writers === 1 ? n % 16 : w], writerHeaders, DURATION);
-      const after = cpuSeconds(api, worker);
-      if (before && after) {
-        const seconds = (Date.now() - started) / 1000;
-        const writes = Object.values(result.statuses).reduce((a, b) => a + b, 0);
-        const used = cpuUsed(before, after);
-        const perWrite = Object.fromEntries(Object.entries(used).map(([k, v]) => [k, Number(((1000 * v) / writes).toFixed(2))]));
-        const coresBusy = Object.values(used).reduce((sum, v) => sum + v, 0) / seconds;
-        Object.assign(result, { cpuMsPerWrite: perWrite, coresBusy: Number(coresBusy.toFixed(2)) });
-      }
+      const writes = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+      const cpu = cpuPer(cpuBetween(before, readCpu(processes)), writes, (Date.now() - started) / 1000);
+      if (cpu) Object.assign(result, { cpuMsPerWrite: cpu.perUnitMs, coresBusy: cpu.coresBusy });
       writeResults.push(result);
       console.log(
         `${writers} writer(s) on the 16 commitments: ${result.rps} writes/s p50 ${result.p50} ms p99 ${result.p99} ms ${JSON.stringify(result.statuses)}`,

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import 'dotenv/config';
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { cpuBetween, cpuPer, readCpu } from './process-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { planReminders } = await import(path.join(root, 'dist/reminders/reminder-plan.js'));
@@ -144,6 +145,7 @@ async function startSink() {
   const { port } = await ask('listening');
   return {
     port,
+    pid: child.pid,
     count: async () => (await ask('count')).count,
     report: () => ask('report'),
     reset: () => ask('reset'),
@@ -193,16 +195,21 @@ async function runBaseline(sink, count, processes) {
       [String(share), `smtp://127.0.0.1:${sink.port}`, String(SMTP_POOL), String(SMTP_MAX_MESSAGES), file],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
-    return { child, ready: new Promise((r) => child.once('message', r)), exited: new Promise((r) => child.on('exit', r)) };
+    const cpu = new Promise((r) => child.on('message', (m) => m.type === 'cpu' && r(m.seconds)));
+    return { child, ready: new Promise((r) => child.once('message', r)), cpu, exited: new Promise((r) => child.on('exit', r)) };
   });
   await Promise.all(senders.map((s) => s.ready));
+  const before = readCpu({ sink: [sink.pid] });
   const start = Date.now();
   for (const s of senders) s.child.send('go');
   await Promise.all(senders.map((s) => s.exited));
   const { received } = await sink.report();
   const last = Math.max(...received.map(([, t]) => t));
+  const used = cpuBetween(before, readCpu({ sink: [sink.pid] }));
+  if (used) used.senders = (await Promise.all(senders.map((s) => s.cpu))).reduce((a, b) => a + b, 0);
   await sink.reset();
-  return { delivered: received.length, seconds: (last - start) / 1000, rate: Math.round(received.length / ((last - start) / 1000)) };
+  const seconds = (last - start) / 1000;
+  return { delivered: received.length, seconds, rate: Math.round(received.length / seconds), cpu: cpuPer(used, received.length, seconds) };
 }
 
 function startWorkers(count, smtpUrl) {
@@ -266,6 +273,9 @@ async function main() {
   await insertReminders(db, planned);
   const insertMs = performance.now() - insertStart;
   log(`planned ${planned.length} reminders in ${(planMs / 1000).toFixed(1)} s, inserted in ${(insertMs / 1000).toFixed(1)} s`);
+  // Vacuumed and analysed now, as autovacuum would soon after such an insert: otherwise it runs during
+  // the baseline or the burst, whichever it happens to meet, and the two are not measured alike.
+  await db.query('VACUUM (ANALYZE) reminder');
   await sleep(10_000);
   const withPlan = await redisFootprint(redis);
   log(`Redis, this install's keys: ${idle.keys} keys / ${mb(idle.bytes)} MB before, ${withPlan.keys} keys / ${mb(withPlan.bytes)} MB with the plan`);
@@ -289,6 +299,9 @@ async function main() {
   }));
   await insertReminders(db, burstRows);
   log(`${burstRows.length} reminders due at ${due.toISOString()}`);
+  const processes = { workers: workers.map((w) => w.child.pid), sink: [sink.pid] };
+  await sleep(Math.max(0, due.getTime() - Date.now()));
+  const cpuBefore = readCpu(processes);
   let peak = withPlan;
   for (let tick = 0; (await sink.count()) < burstRows.length && Date.now() - due.getTime() < 900_000; tick += 1) {
     await sleep(1000);
@@ -297,9 +310,11 @@ async function main() {
     if (sample.bytes > peak.bytes) peak = sample;
     if (tick % 20 === 0) log(`delivered ${await sink.count()}`);
   }
+  const report = await sink.report();
+  const burstSeconds = Math.max(...report.received.map(([, t]) => t)) / 1000 - due.getTime() / 1000;
+  const burstCpu = cpuPer(cpuBetween(cpuBefore, readCpu(processes)), report.received.length, burstSeconds);
   await sleep(2000);
   const loadAfter = os.loadavg();
-  const report = await sink.report();
   const dueMs = due.getTime();
   const lateness = report.received
     .filter(([id]) => id.startsWith('reminder.'))
@@ -362,6 +377,8 @@ async function main() {
     latenessP99Ms: percentile(lateness, 99),
     latenessBoundMs: Math.round((burstRows.length / figures.rate) * 1000 + TICK_MS + 1000),
     tickMs: TICK_MS,
+    // CPU milliseconds per email by process kind, and the cores kept busy, from /proc.
+    cpu: { baseline: baseline.cpu, product: burstCpu },
     redis: { idle, withPlan, peak, after },
   };
   console.log(result);
@@ -405,6 +422,8 @@ already-rendered emails of the same size to the same sink, with no queue and no 
 |---|---|---|---|---|---|---|---|---|
 | ${f.delivered.toLocaleString('en')} | ${f.duplicates} | ${r.lost} | ${f.rate} emails/s | ${r.baselineEmailsPerSecond} emails/s | ${Math.round(r.ratio * 100)}% | ${f.p50} s | ${f.p99} s | ${(r.latenessBoundMs / 1000).toFixed(2)} s |
 
+${cpuLine(r.cpu)}
+
 Ledger afterwards: ${f.status}. Lateness is the time from the moment the reminders fell due to the sink
 receiving each email; with a burst it is queueing: the last email waits for the ones before it.
 Delivery works in chunks: per chunk one read of the emails' facts, one transaction to start the
@@ -413,13 +432,23 @@ the emails through the SMTP pool, and SENT marks written within about 20 ms of t
 each email, the marks of those milliseconds in one statement; the hot statements are prepared once per
 connection. The dispatcher claims no more than the workers send in half a lease.
 `;
+  // The figures above replace the last run's; the section's own subsections (### ...) stay.
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = current.indexOf('## Reminders');
-  let next = start < 0 ? -1 : current.indexOf('\n## ', start + 1);
-  if (next < 0) next = current.length;
+  const ends = start < 0 ? [] : [current.indexOf('\n## ', start + 1), current.indexOf('\n### ', start + 1)].filter((i) => i >= 0);
+  const next = ends.length ? Math.min(...ends) : current.length;
   const updated = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${current.slice(next)}`;
   writeFileSync(file, updated);
   log(`wrote ${path.relative(root, file)}`);
+}
+
+function cpuLine({ baseline, product }) {
+  if (!baseline || !product) return 'CPU per email: not measured (no /proc on this system).';
+  const parts = (figures) => Object.entries(figures.perUnitMs).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  return (
+    `CPU per email (ms, from /proc): the product ${parts(product)} (${product.coresBusy} cores busy); ` +
+    `the baseline ${parts(baseline)} (${baseline.coresBusy} cores busy).`
+  );
 }
 
 main().catch((error) => {
