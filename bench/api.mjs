@@ -19,7 +19,7 @@ import 'dotenv/config';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDatabaseUrl } from './seed.mjs';
-import { cpuBetween, cpuPer, readCpu } from './process-cpu.mjs';
+import { cpuPer, readCpu } from './process-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,6 +32,9 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const outDir = path.join(root, 'bench-results');
 
 async function prepare(db) {
+  // Earlier runs' writes leave dead rows behind; vacuumed first, as autovacuum would have between runs
+  // (a server with autovacuum off would otherwise measure each run against more bloat than the last).
+  await db.query('VACUUM (ANALYZE) commitment, commitment_event, reminder');
   // The party owing the most overdue commitments: the heaviest filtered list.
   const { rows } = await db.query(`SELECT owner_party_id AS id FROM commitment
     WHERE status IN ('PROPOSED', 'OPEN', 'IN_PROGRESS', 'DEFERRED') AND deadline_end < now() GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
@@ -242,8 +245,8 @@ async function main() {
       const started = Date.now();
       const result = await write(writers, (w, n) => targets[writers === 1 ? n % 16 : w], writerHeaders, DURATION);
       const writes = Object.values(result.statuses).reduce((a, b) => a + b, 0);
-      const cpu = cpuPer(cpuBetween(before, readCpu(processes)), writes, (Date.now() - started) / 1000);
-      if (cpu) Object.assign(result, { cpuMsPerWrite: cpu.perUnitMs, coresBusy: cpu.coresBusy });
+      const cpu = cpuPer(before, readCpu(processes), writes, (Date.now() - started) / 1000);
+      if (cpu) Object.assign(result, { cpuMsPerWrite: cpu.perUnitMs, coresBusy: cpu.coresBusy, steal: cpu.steal });
       writeResults.push(result);
       console.log(
         `${writers} writer(s) on the 16 commitments: ${result.rps} writes/s p50 ${result.p50} ms p99 ${result.p99} ms ${JSON.stringify(result.statuses)}`,
@@ -282,7 +285,9 @@ async function main() {
           '',
           `CPU per write (ms): 1 writer ${JSON.stringify(one.cpuMsPerWrite)}, 16 writers ${JSON.stringify(sixteen.cpuMsPerWrite)}. ` +
             `One writer kept ${one.coresBusy} of ${machine.cores} cores busy, sixteen ${sixteen.coresBusy}: ` +
-            `on this machine sixteen can reach at most about ${(machine.cores / one.coresBusy).toFixed(1)}x one writer's throughput.`,
+            `on this machine sixteen can reach at most about ${(machine.cores / one.coresBusy).toFixed(1)}x one writer's throughput. ` +
+            `CPU time the hypervisor took for other guests meanwhile: ${(one.steal * 100).toFixed(1)}% and ${(sixteen.steal * 100).toFixed(1)}% ` +
+            '(the same work costs more CPU when it is high: compare runs only when it is low).',
         ]
       : []),
   ];

@@ -29,12 +29,27 @@ export function readCpu(groups) {
       // gone meanwhile
     }
   }
-  return { named, servers };
+  return { named, servers, machine: machineTicks() };
 }
 
-/** CPU seconds per group (and for postgres and redis) between two readings; null without /proc. */
-export function cpuBetween(before, after) {
-  if (!before || !after) return null;
+/** The machine's CPU time so far (/proc/stat): all of it, and what the hypervisor gave other guests. */
+function machineTicks() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
+/**
+ * The share of the machine's CPU time the hypervisor took for other guests between two readings: on a
+ * shared virtual machine the same work costs more CPU when this is high, so runs are only comparable
+ * when it is low.
+ */
+function stealBetween(before, after) {
+  const total = after.machine.total - before.machine.total;
+  return total > 0 ? Number(((after.machine.steal - before.machine.steal) / total).toFixed(3)) : 0;
+}
+
+/** CPU seconds per group (and for postgres and redis) between two readings. */
+function cpuBetween(before, after) {
   const used = Object.fromEntries(Object.entries(after.named).map(([name, seconds]) => [name, seconds - (before.named[name] ?? 0)]));
   for (const [server, pids] of Object.entries(after.servers)) {
     used[server] = 0;
@@ -43,10 +58,15 @@ export function cpuBetween(before, after) {
   return used;
 }
 
-/** The same figures per unit of work, in milliseconds, and how many cores they kept busy. */
-export function cpuPer(used, units, seconds) {
-  if (!used) return null;
+/**
+ * CPU milliseconds per unit of work by group between two readings (plus `extra` CPU seconds of
+ * processes that reported their own, having exited), the cores they kept busy and the share stolen by
+ * the hypervisor meanwhile; null without /proc.
+ */
+export function cpuPer(before, after, units, seconds, extra = {}) {
+  if (!before || !after) return null;
+  const used = { ...cpuBetween(before, after), ...extra };
   const perUnitMs = Object.fromEntries(Object.entries(used).map(([name, s]) => [name, Number(((1000 * s) / units).toFixed(2))]));
   const coresBusy = Number((Object.values(used).reduce((sum, s) => sum + s, 0) / seconds).toFixed(2));
-  return { perUnitMs, coresBusy };
+  return { perUnitMs, coresBusy, steal: stealBetween(before, after) };
 }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import 'dotenv/config';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { cpuBetween, cpuPer, readCpu } from './process-cpu.mjs';
+import { cpuPer, readCpu } from './process-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { planReminders } = await import(path.join(root, 'dist/reminders/reminder-plan.js'));
@@ -205,11 +205,12 @@ async function runBaseline(sink, count, processes) {
   await Promise.all(senders.map((s) => s.exited));
   const { received } = await sink.report();
   const last = Math.max(...received.map(([, t]) => t));
-  const used = cpuBetween(before, readCpu({ sink: [sink.pid] }));
-  if (used) used.senders = (await Promise.all(senders.map((s) => s.cpu))).reduce((a, b) => a + b, 0);
+  const after = readCpu({ sink: [sink.pid] });
+  const senderSeconds = (await Promise.all(senders.map((s) => s.cpu))).reduce((a, b) => a + b, 0);
   await sink.reset();
   const seconds = (last - start) / 1000;
-  return { delivered: received.length, seconds, rate: Math.round(received.length / seconds), cpu: cpuPer(used, received.length, seconds) };
+  const cpu = cpuPer(before, after, received.length, seconds, { senders: senderSeconds });
+  return { delivered: received.length, seconds, rate: Math.round(received.length / seconds), cpu };
 }
 
 function startWorkers(count, smtpUrl) {
@@ -312,7 +313,7 @@ async function main() {
   }
   const report = await sink.report();
   const burstSeconds = Math.max(...report.received.map(([, t]) => t)) / 1000 - due.getTime() / 1000;
-  const burstCpu = cpuPer(cpuBetween(cpuBefore, readCpu(processes)), report.received.length, burstSeconds);
+  const burstCpu = cpuPer(cpuBefore, readCpu(processes), report.received.length, burstSeconds);
   await sleep(2000);
   const loadAfter = os.loadavg();
   const dueMs = due.getTime();
@@ -444,10 +445,14 @@ connection. The dispatcher claims no more than the workers send in half a lease.
 
 function cpuLine({ baseline, product }) {
   if (!baseline || !product) return 'CPU per email: not measured (no /proc on this system).';
-  const parts = (figures) => Object.entries(figures.perUnitMs).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  const pct = (share) => `${(share * 100).toFixed(1)}%`;
+  const parts = (figures) =>
+    Object.entries(figures.perUnitMs)
+      .map(([name, ms]) => `${name} ${ms}`)
+      .join(', ');
   return (
-    `CPU per email (ms, from /proc): the product ${parts(product)} (${product.coresBusy} cores busy); ` +
-    `the baseline ${parts(baseline)} (${baseline.coresBusy} cores busy).`
+    `CPU per email (ms, from /proc): the product ${parts(product)} (${product.coresBusy} cores busy, ${pct(product.steal)} of the machine's CPU time stolen by the hypervisor); ` +
+    `the baseline ${parts(baseline)} (${baseline.coresBusy} cores busy, ${pct(baseline.steal)} stolen).`
   );
 }
 
