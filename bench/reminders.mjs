@@ -283,8 +283,8 @@ async function main() {
 
   // 2. The baseline: bare nodemailer, the same processes and SMTP connections, the same sink.
   const loadBefore = os.loadavg();
-  const baseline = await runBaseline(sink, BURST, WORKERS);
-  log(`baseline: bare nodemailer sent ${baseline.delivered} in ${baseline.seconds.toFixed(1)} s, ${baseline.rate}/s`);
+  const baselineBefore = await runBaseline(sink, BURST, WORKERS);
+  log(`baseline: bare nodemailer sent ${baselineBefore.delivered} in ${baselineBefore.seconds.toFixed(1)} s, ${baselineBefore.rate}/s`);
 
   // 3. The burst: reminders due at the same moment, each to a different person of its commitment.
   const burstPeople = 10;
@@ -327,6 +327,11 @@ async function main() {
 
   for (const w of workers) w.child.kill('SIGTERM');
   await Promise.all(workers.map((w) => w.exited));
+  // The baseline again, the workers gone: on a shared machine one run can meet a busy neighbour, so the
+  // product is compared with the faster of the two.
+  const baselineAfter = await runBaseline(sink, BURST, WORKERS);
+  log(`baseline again: ${baselineAfter.rate}/s`);
+  const baseline = baselineAfter.rate > baselineBefore.rate ? baselineAfter : baselineBefore;
   sink.stop();
   await clearRedis(redis);
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))[1];
@@ -373,6 +378,7 @@ async function main() {
     ledger: Object.fromEntries(status.map((s) => [s.status, s.n])),
     emailsPerSecond: figures.rate,
     baselineEmailsPerSecond: baseline.rate,
+    baselineRuns: [baselineBefore.rate, baselineAfter.rate],
     ratio: Number((figures.rate / baseline.rate).toFixed(3)),
     latenessP50Ms: percentile(lateness, 50),
     latenessP99Ms: percentile(lateness, 99),
@@ -417,7 +423,8 @@ reminders are planned. Planning took ${f.planS} s in the planner (pure function,
 
 **2. ${f.burst.toLocaleString('en')} reminders due at the same moment**, with the planned ones still in the ledger, against the
 baseline measured in the same run: bare nodemailer in ${f.workers} processes with the same pools sending the same number of
-already-rendered emails of the same size to the same sink, with no queue and no database.
+already-rendered emails of the same size to the same sink, with no queue and no database; it runs before the burst and again after
+it (${r.baselineRuns.join(' and ')} emails/s), and the faster of the two counts.
 
 | delivered | duplicates | lost | throughput | baseline | ratio | lateness p50 | lateness p99 | p99 bound (burst / rate + tick + 1 s) |
 |---|---|---|---|---|---|---|---|---|
