@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CommitmentRole, CommitmentStatus, DeadlinePrecision, Prisma } from '../generated/prisma/client.js';
+import { matchesIds } from '../core/prisma/key-match.js';
 import type { DigestLedgerRow } from './reminder-digest-readers.js';
 import type { LedgerChanges } from './reminder-ledger.js';
 
@@ -69,7 +70,7 @@ export class ReminderPlanRepository {
                JOIN reminder_opt_out o ON o.person_id IN (p.id, p.escalation_contact_id) AND (o.commitment_id = c.id OR o.commitment_id IS NULL)
                WHERE cp.commitment_id = c.id) AS "optedOut",
              clock_timestamp() AS now
-      FROM commitment c WHERE c.id = ANY(${commitmentIds}::uuid[])`;
+      FROM commitment c WHERE ${matchesIds('c.id', commitmentIds)}`;
     return { commitments: rows, now: rows[0]?.now ?? (await this.clock(tx)) };
   }
 
@@ -85,12 +86,12 @@ export class ReminderPlanRepository {
       SELECT id, commitment_id AS "commitmentId", dedupe_key AS "dedupeKey", recipient_person_id AS "recipientPersonId",
              status::text AS status, fire_at AS "fireAt", skip_reason AS "skipReason"
       FROM reminder
-      WHERE commitment_id = ANY(${commitmentIds}::uuid[])
+      WHERE ${matchesIds('commitment_id', commitmentIds)}
         AND (status <> 'CANCELLED' OR skip_reason = 'replaced by the daily digest')
       UNION
       SELECT id, commitment_id, dedupe_key, recipient_person_id, status::text, fire_at, skip_reason
       FROM reminder
-      WHERE dedupe_key = ANY(${plannedKeys}::text[]) AND commitment_id = ANY(${commitmentIds}::uuid[])`;
+      WHERE dedupe_key = ANY(${plannedKeys}::text[]) AND ${matchesIds('commitment_id', commitmentIds)}`;
   }
 
   /**
