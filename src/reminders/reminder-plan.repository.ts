@@ -117,8 +117,11 @@ export class ReminderPlanRepository {
    * them few; every deadline change adds some), 3 ms of each write. A cancelled row changes only under
    * its commitment's lock, which the caller holds, so what is read here holds until the commit.
    */
-  async apply(tx: Tx, { insert, cancel, revive }: LedgerBatch): Promise<void> {
-    if (!insert.length && !cancel.length && !revive.length) return;
+  async apply(tx: Tx, { insert, cancel: unordered, revive }: LedgerBatch): Promise<void> {
+    if (!insert.length && !unordered.length && !revive.length) return;
+    // Cancelled in id order, the order delivery locks reminders in: two statements locking the same rows
+    // in different orders could each wait for the other.
+    const cancel = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     await tx.$executeRaw`
       WITH cancelled AS (
         UPDATE reminder r SET status = 'CANCELLED', skip_reason = x.reason, lease_until = NULL, updated_at = now()
