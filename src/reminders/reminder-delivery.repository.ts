@@ -155,7 +155,7 @@ function lockedByIds(ids: string[]): Prisma.Sql {
  * scanning), and each recipient's sends and sends in flight are counted through the index of what
  * people were sent, recipient by recipient.
  */
-function startStatement(ids: string[], recipients: string[], o: AttemptOptions): Prisma.Sql {
+export function startStatement(ids: string[], recipients: string[], o: AttemptOptions): Prisma.Sql {
   return Prisma.sql`
     WITH chunk AS MATERIALIZED (${lockedByIds(ids)}),
     ours AS (
