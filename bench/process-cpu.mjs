@@ -13,7 +13,7 @@ function secondsOf(pid) {
 
 /**
  * A reading for the named groups of processes (`{ workers: [pid, pid], sink: [pid] }`) and for every
- * PostgreSQL and Redis server process. Servers' processes are kept one by one: backends come and go
+ * PostgreSQL and Redis server process on the machine (run nothing else against them meanwhile). Servers' processes are kept one by one: backends come and go
  * with connections, and one that started during a run counts from 0.
  */
 export function readCpu(groups) {

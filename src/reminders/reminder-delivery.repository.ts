@@ -119,12 +119,23 @@ export class ReminderDeliveryRepository {
       WHERE id = ${id}::uuid AND status = 'CLAIMED'`);
   }
 
-  /** Reminders a stopping worker will not try: back to PENDING at once, their attempt not counted. */
+  /** Reminders whose attempt this job started but a stopping worker will not try: back to PENDING, the attempt not counted. */
   async handBack(ids: string[]): Promise<void> {
     await this.prisma.write(Prisma.sql`
       WITH chunk AS MATERIALIZED (${lockedByIds(ids)})
       UPDATE reminder SET status = 'PENDING', lease_until = NULL, attempts = greatest(reminder.attempts - 1, 0), updated_at = now()
       FROM chunk WHERE reminder.id = chunk.id AND chunk.status = 'CLAIMED'`);
+  }
+
+  /**
+   * Reminders handed to this job (its lease) that it will not start: back to PENDING, their attempts as
+   * they were. A row another run of the job has started carries a new lease and is left alone.
+   */
+  async handBackUnstarted(ids: string[], lease: Date): Promise<void> {
+    await this.prisma.write(Prisma.sql`
+      WITH chunk AS MATERIALIZED (${lockedByIds(ids)})
+      UPDATE reminder SET status = 'PENDING', lease_until = NULL, updated_at = now()
+      FROM chunk WHERE reminder.id = chunk.id AND chunk.status = 'CLAIMED' AND chunk.lease_until = ${lease}::timestamptz`);
   }
 
   transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {

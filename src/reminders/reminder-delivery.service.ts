@@ -76,7 +76,7 @@ export class ReminderDelivery {
     const stale = await this.replans.awaitingReplan([...new Set(candidates.flatMap((row) => (row.commitmentId ? [row.commitmentId] : [])))]);
     const waiting = candidates.filter((row) => row.commitmentId !== null && stale.has(row.commitmentId)).map((row) => row.id);
     if (waiting.length) {
-      await this.repository.handBack(waiting);
+      await this.repository.handBackUnstarted(waiting, new Date(job.lease));
       result.handedBack += waiting.length;
       candidates.splice(0, candidates.length, ...candidates.filter((row) => !waiting.includes(row.id)));
     }

@@ -112,27 +112,26 @@ export class ReminderPlanRepository {
    * thousands of rows, and one parameter per value (as createMany sends them) cost seconds per batch;
    * one commitment's change is one round trip. The three sets of rows are disjoint.
    *
-   * Rows to revive are read by id and their status checked after: beside the ids, a condition on status
-   * let the planner scan every CANCELLED row of the table through the status index (its statistics call
-   * them few; every deadline change adds some), 3 ms of each write. A cancelled row changes only under
-   * its commitment's lock, which the caller holds, so what is read here holds until the commit.
+   * The rows to cancel or revive are first locked by id, in id order (the order delivery locks
+   * reminders in, so neither waits for the other in a cycle), and their status is decided from what was
+   * locked: beside the ids, a condition on status let the planner scan every row of that status through
+   * the status index when its statistics called them few (reviving read every CANCELLED row, 3 ms of
+   * each deadline change).
    */
-  async apply(tx: Tx, { insert, cancel: unordered, revive }: LedgerBatch): Promise<void> {
-    if (!insert.length && !unordered.length && !revive.length) return;
-    // Cancelled in id order, the order delivery locks reminders in: two statements locking the same rows
-    // in different orders could each wait for the other.
-    const cancel = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  async apply(tx: Tx, { insert, cancel, revive }: LedgerBatch): Promise<void> {
+    if (!insert.length && !cancel.length && !revive.length) return;
     await tx.$executeRaw`
-      WITH cancelled AS (
+      WITH locked AS MATERIALIZED (
+        SELECT id, status FROM reminder WHERE id = ANY(${[...cancel.map((c) => c.id), ...revive]}::uuid[]) ORDER BY id FOR UPDATE
+      ), cancelled AS (
         UPDATE reminder r SET status = 'CANCELLED', skip_reason = x.reason, lease_until = NULL, updated_at = now()
         FROM unnest(${cancel.map((c) => c.id)}::uuid[], ${cancel.map((c) => c.reason)}::text[]) AS x (id, reason)
-        WHERE r.id = x.id AND r.status IN ('PENDING', 'CLAIMED')
+        JOIN locked l ON l.id = x.id
+        WHERE r.id = x.id AND l.status IN ('PENDING', 'CLAIMED')
         RETURNING r.id
-      ), revivable AS MATERIALIZED (
-        SELECT id, status FROM reminder WHERE id = ANY(${revive}::uuid[])
       ), revived AS (
         UPDATE reminder r SET status = 'PENDING', skip_reason = NULL, lease_until = NULL, updated_at = now()
-        FROM revivable v WHERE r.id = v.id AND v.status = 'CANCELLED'
+        FROM locked l WHERE r.id = l.id AND l.id = ANY(${revive}::uuid[]) AND l.status = 'CANCELLED'
         RETURNING r.id
       )
       INSERT INTO reminder (id, commitment_id, recipient_person_id, kind, "offset", fire_at, status, dedupe_key, updated_at)
