@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { deliveryFacts, deliveryRowSchema, type DeliveryRow } from './reminder-delivery.query.js';
+import { lockedReminders } from './reminder-locks.js';
 import { isSupersededRow } from './reminder-superseded.js';
 
 /** Why a claimed reminder of a chunk is not sent after all; see startAttempts(). */
@@ -68,7 +69,7 @@ export class ReminderDeliveryRepository {
   /** A chunk that takes long (a slow SMTP server) keeps the lease of what it has yet to send. */
   async renewLeases(ids: string[], leaseSeconds: number): Promise<void> {
     await this.prisma.write(Prisma.sql`
-      WITH chunk AS MATERIALIZED (${lockedByIds(ids)})
+      WITH chunk AS MATERIALIZED (${lockedReminders(ids)})
       UPDATE reminder SET lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
       FROM chunk WHERE reminder.id = chunk.id AND chunk.status = 'CLAIMED'`);
   }
@@ -77,7 +78,7 @@ export class ReminderDeliveryRepository {
   async markSent(sent: { id: string; messageId: string }[]): Promise<string[]> {
     const ids = sent.map((s) => s.id);
     const rows = await this.prisma.write<{ id: string }>(Prisma.sql`
-      WITH chunk AS MATERIALIZED (${lockedByIds(ids)})
+      WITH chunk AS MATERIALIZED (${lockedReminders(ids)})
       UPDATE reminder SET status = 'SENT', sent_at = now(), message_id = t.message_id, lease_until = NULL, last_error = NULL, updated_at = now()
       FROM chunk JOIN unnest(${ids}::uuid[], ${sent.map((s) => s.messageId)}::text[]) AS t(id, message_id) ON t.id = chunk.id
       WHERE reminder.id = chunk.id AND chunk.status = 'CLAIMED'
@@ -122,7 +123,7 @@ export class ReminderDeliveryRepository {
   /** Reminders whose attempt this job started but a stopping worker will not try: back to PENDING, the attempt not counted. */
   async handBack(ids: string[]): Promise<void> {
     await this.prisma.write(Prisma.sql`
-      WITH chunk AS MATERIALIZED (${lockedByIds(ids)})
+      WITH chunk AS MATERIALIZED (${lockedReminders(ids)})
       UPDATE reminder SET status = 'PENDING', lease_until = NULL, attempts = greatest(reminder.attempts - 1, 0), updated_at = now()
       FROM chunk WHERE reminder.id = chunk.id AND chunk.status = 'CLAIMED'`);
   }
@@ -133,7 +134,7 @@ export class ReminderDeliveryRepository {
    */
   async handBackUnstarted(ids: string[], lease: Date): Promise<void> {
     await this.prisma.write(Prisma.sql`
-      WITH chunk AS MATERIALIZED (${lockedByIds(ids)})
+      WITH chunk AS MATERIALIZED (${lockedReminders(ids)})
       UPDATE reminder SET status = 'PENDING', lease_until = NULL, updated_at = now()
       FROM chunk WHERE reminder.id = chunk.id AND chunk.status = 'CLAIMED' AND chunk.lease_until = ${lease}::timestamptz`);
   }
@@ -144,31 +145,20 @@ export class ReminderDeliveryRepository {
 }
 
 /**
- * A chunk's rows by id, locked in id order, for a statement that decides on their status: a condition
- * on status next to the ids would let the planner scan every row of that status instead (the table's
- * statistics, taken while few rows are CLAIMED, call it a handful; in a burst it is thousands, and one
- * such plan made marking a chunk SENT take 20 ms and starting one 100 ms). Locked, the rows cannot
- * change between the decision and the update.
- */
-function lockedByIds(ids: string[]): Prisma.Sql {
-  return Prisma.sql`SELECT r.* FROM reminder r WHERE r.id = ANY(${ids}::uuid[]) ORDER BY r.id FOR UPDATE`;
-}
-
-/**
  * One statement for the whole chunk: which rows are still ours, which are superseded, over the daily
  * limit (counting what the person was sent in the last 24 hours, what is being sent to them now, and
  * this chunk's earlier rows for them) or of a closed commitment; the rest get their attempt.
  *
  * Every row is reached through a key the chunk holds (the ids, their commitments, their recipients),
  * so the plan does not hinge on how many rows the table's statistics say are CLAIMED or SENT: in a
- * burst those numbers change within seconds (see lockedByIds). Closed commitments are found by joining
+ * burst those numbers change within seconds (see lockedReminders). Closed commitments are found by joining
  * on the key rather than by a status filter (which partial indexes on open commitments would answer by
  * scanning), and each recipient's sends and sends in flight are counted through the index of what
  * people were sent, recipient by recipient.
  */
 export function startStatement(ids: string[], recipients: string[], o: AttemptOptions): Prisma.Sql {
   return Prisma.sql`
-    WITH chunk AS MATERIALIZED (${lockedByIds(ids)}),
+    WITH chunk AS MATERIALIZED (${lockedReminders(ids)}),
     ours AS (
       SELECT id, recipient_person_id, commitment_id, kind, fire_at, retry_requested_at IS NOT NULL OR ${o.forced}::boolean AS forced
       FROM chunk WHERE status = 'CLAIMED' AND lease_until = ${o.lease}::timestamptz),

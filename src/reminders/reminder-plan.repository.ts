@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CommitmentRole, CommitmentStatus, DeadlinePrecision, Prisma } from '../generated/prisma/client.js';
 import { matchesIds } from '../core/prisma/key-match.js';
+import { lockedReminders } from './reminder-locks.js';
 import type { DigestLedgerRow } from './reminder-digest-readers.js';
 import type { LedgerChanges } from './reminder-ledger.js';
 
@@ -112,18 +113,13 @@ export class ReminderPlanRepository {
    * thousands of rows, and one parameter per value (as createMany sends them) cost seconds per batch;
    * one commitment's change is one round trip. The three sets of rows are disjoint.
    *
-   * The rows to cancel or revive are first locked by id, in id order (the order delivery locks
-   * reminders in, so neither waits for the other in a cycle), and their status is decided from what was
-   * locked: beside the ids, a condition on status let the planner scan every row of that status through
-   * the status index when its statistics called them few (reviving read every CANCELLED row, 3 ms of
-   * each deadline change).
+   * The rows to cancel or revive are locked first and their status decided from what was locked (see
+   * lockedReminders).
    */
   async apply(tx: Tx, { insert, cancel, revive }: LedgerBatch): Promise<void> {
     if (!insert.length && !cancel.length && !revive.length) return;
     await tx.$executeRaw`
-      WITH locked AS MATERIALIZED (
-        SELECT id, status FROM reminder WHERE id = ANY(${[...cancel.map((c) => c.id), ...revive]}::uuid[]) ORDER BY id FOR UPDATE
-      ), cancelled AS (
+      WITH locked AS MATERIALIZED (${lockedReminders([...cancel.map((c) => c.id), ...revive])}), cancelled AS (
         UPDATE reminder r SET status = 'CANCELLED', skip_reason = x.reason, lease_until = NULL, updated_at = now()
         FROM unnest(${cancel.map((c) => c.id)}::uuid[], ${cancel.map((c) => c.reason)}::text[]) AS x (id, reason)
         JOIN locked l ON l.id = x.id
