@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../core/config/config.module.js';
-import { onceAMinute } from '../core/connection-errors.js';
+import { onceAMinute } from '../core/logging/once-a-minute.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { reminderLeaseExpiries } from '../metrics/metrics.js';
 import { claimBudget, type ClaimHistory } from './reminder-dispatch-budget.js';
