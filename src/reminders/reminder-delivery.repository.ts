@@ -154,7 +154,8 @@ export class ReminderDeliveryRepository {
  * burst those numbers change within seconds (see lockedReminders). Closed commitments are found by joining
  * on the key rather than by a status filter (which partial indexes on open commitments would answer by
  * scanning), and each recipient's sends and sends in flight are counted through the index of what
- * people were sent, recipient by recipient.
+ * people were sent, recipient by recipient, leaving out the chunk's own rows through a hash of them (a
+comparison with each of its ids cost more than the rest of the count).
  */
 export function startStatement(ids: string[], recipients: string[], o: AttemptOptions): Prisma.Sql {
   return Prisma.sql`
@@ -176,7 +177,7 @@ export function startStatement(ids: string[], recipients: string[], o: AttemptOp
         SELECT count(*) AS sends FROM reminder x
         WHERE x.recipient_person_id = p.id AND x.status IN ('SENT', 'CLAIMED') AND x.kind <> 'DIGEST'
           AND ((x.status = 'SENT' AND x.sent_at > now() - interval '1 day')
-            OR (x.status = 'CLAIMED' AND x.attempts > 0 AND x.id <> ALL(${ids}::uuid[])))) counted),
+            OR (x.status = 'CLAIMED' AND x.attempts > 0 AND x.id NOT IN (SELECT id FROM chunk)))) counted),
     over_limit AS (
       SELECT s.id FROM sendable s LEFT JOIN recent USING (recipient_person_id)
       WHERE NOT s.forced AND coalesce(recent.sends, 0) + s.place > ${o.dailyLimit}),

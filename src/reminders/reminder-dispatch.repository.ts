@@ -12,17 +12,7 @@ export class ReminderDispatchRepository {
 
   /** Rows claimed but not finished within their lease go back to PENDING (lost Redis, dead worker). */
   async releaseExpired(limit: number): Promise<number> {
-    const [{ released }] = await this.prisma.write<{ released: number }>(Prisma.sql`
-      WITH released AS (
-        UPDATE reminder SET status = 'PENDING', lease_until = NULL, updated_at = now()
-        WHERE id IN (
-          SELECT id FROM reminder
-          WHERE status = 'CLAIMED' AND lease_until < now()
-          ORDER BY lease_until
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED)
-        RETURNING 1)
-      SELECT count(*)::int AS released FROM released`);
+    const [{ released }] = await this.prisma.write<{ released: number }>(releaseExpiredStatement(limit));
     return released;
   }
 
@@ -35,8 +25,7 @@ export class ReminderDispatchRepository {
 
   /** How many rows are claimed and not yet finished, by every worker, counted up to `cap`. */
   async claimedCount(cap: number): Promise<number> {
-    const [row] = await this.prisma.read<{ claimed: number }>(Prisma.sql`
-      SELECT count(*)::int AS claimed FROM (SELECT 1 FROM reminder WHERE status = 'CLAIMED' LIMIT ${cap}) c`);
+    const [row] = await this.prisma.read<{ claimed: number }>(claimedCountStatement(cap));
     return row.claimed;
   }
 
@@ -79,4 +68,27 @@ export class ReminderDispatchRepository {
       SELECT count(*)::int AS planned FROM planned`);
     return planned;
   }
+}
+
+/**
+ * Claims in flight are read through the index of claims (reminder_claimed_lease_idx) alone: the status
+ * index leaves them out, so a plan made on statistics from a quiet moment cannot read a burst's claims
+ * one by one to find the few whose lease ran out.
+ */
+export function releaseExpiredStatement(limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH released AS (
+      UPDATE reminder SET status = 'PENDING', lease_until = NULL, updated_at = now()
+      WHERE id IN (
+        SELECT id FROM reminder
+        WHERE status = 'CLAIMED' AND lease_until < now()
+        ORDER BY lease_until
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING 1)
+    SELECT count(*)::int AS released FROM released`;
+}
+
+export function claimedCountStatement(cap: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS claimed FROM (SELECT 1 FROM reminder WHERE status = 'CLAIMED' LIMIT ${cap}) c`;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { PrismaService } from '../../src/core/prisma/prisma.service.js';
 import { startStatement } from '../../src/reminders/reminder-delivery.repository.js';
+import { claimedCountStatement, releaseExpiredStatement } from '../../src/reminders/reminder-dispatch.repository.js';
 import { startTestApp, unique, type TestApp } from '../support/app.js';
 import { createCommitment, createPerson, inSeconds } from '../support/reminder-fixtures.js';
 
@@ -70,5 +71,19 @@ describe('delivery plans when statistics are stale', () => {
     expect(indexes).toContain('reminder_pkey');
     expect(indexes).not.toContain('reminder_status_fire_at_id_idx');
     expect(indexes).not.toContain('reminder_claimed_lease_idx');
+  });
+
+  it("reads claims in flight through the index of claims, which the dispatcher's every tick does", async () => {
+    const plans = await Promise.all(
+      [releaseExpiredStatement(1000), claimedCountStatement(5000)].map(async (statement) => {
+        const [{ 'QUERY PLAN': plan }] = await prisma.$queryRaw<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${statement}`);
+        return indexesOf(plan[0].Plan);
+      }),
+    );
+    // Finding the expired few must not read the whole burst through the status index and sort it.
+    for (const indexes of plans) {
+      expect(indexes).toContain('reminder_claimed_lease_idx');
+      expect(indexes).not.toContain('reminder_status_fire_at_id_idx');
+    }
   });
 });
