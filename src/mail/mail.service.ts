@@ -60,10 +60,12 @@ export class MailService implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<void> {
     // Built in full before it is handed to the connection: streamed part by part, a message went out in
     // about ten writes (each waking the server), as its parts were produced; whole, in one.
-    const message = new MailComposer({ from: this.config.MAIL_FROM, ...mail }).compile();
+    // Quoted-printable, as nodemailer would choose for text that is mostly Latin, without reading every
+    // part through to choose.
+    const message = new MailComposer({ from: this.config.MAIL_FROM, ...mail, textEncoding: 'quoted-printable' }).compile();
     const raw = await message.build();
     try {
-      await this.transport.sendMail({ envelope: message.getEnvelope(), raw });
+      await this.transport.sendMail({ envelope: message.getEnvelope(), messageId: mail.messageId, raw });
     } catch (error: unknown) {
       const code = (error as { responseCode?: number }).responseCode;
       const message = error instanceof Error ? error.message : String(error);
