@@ -154,8 +154,13 @@ export class ReminderDeliveryRepository {
  * burst those numbers change within seconds (see lockedReminders). Closed commitments are found by joining
  * on the key rather than by a status filter (which partial indexes on open commitments would answer by
  * scanning), and each recipient's sends and sends in flight are counted through the index of what
- * people were sent, recipient by recipient, leaving out the chunk's own rows through a hash of them (a
-comparison with each of its ids cost more than the rest of the count).
+ * people were sent, recipient by recipient: what was sent as a range of the last day (not the person's
+ * whole history), what is in flight leaving out the chunk's own rows through a hash of them (a
+ * comparison with each of its ids cost more than the rest of the count). Both name the status as that
+ * index's condition does, `IN ('SENT', 'CLAIMED')`, which neither the status index (it leaves CLAIMED
+ * out) nor the claims index can answer, and tell the two apart by sent_at, which only SENT rows have:
+ * with `status = 'CLAIMED'` instead, statistics from a quiet moment read every claim of a burst for
+ * each recipient.
  */
 export function startStatement(ids: string[], recipients: string[], o: AttemptOptions): Prisma.Sql {
   return Prisma.sql`
@@ -171,13 +176,15 @@ export function startStatement(ids: string[], recipients: string[], o: AttemptOp
     sendable AS (
       SELECT id, recipient_person_id, forced, row_number() OVER (PARTITION BY recipient_person_id ORDER BY fire_at, id) AS place
       FROM checked WHERE NOT closed AND NOT superseded AND kind <> 'DIGEST'),
-    recent AS (
-      SELECT p.id AS recipient_person_id, counted.sends FROM unnest(${recipients}::uuid[]) AS p(id)
-      CROSS JOIN LATERAL (
-        SELECT count(*) AS sends FROM reminder x
-        WHERE x.recipient_person_id = p.id AND x.status IN ('SENT', 'CLAIMED') AND x.kind <> 'DIGEST'
-          AND ((x.status = 'SENT' AND x.sent_at > now() - interval '1 day')
-            OR (x.status = 'CLAIMED' AND x.attempts > 0 AND x.id NOT IN (SELECT id FROM chunk)))) counted),
+    recent AS MATERIALIZED (
+      SELECT p.id AS recipient_person_id,
+        (SELECT count(*) FROM reminder x
+         WHERE x.recipient_person_id = p.id AND x.status IN ('SENT', 'CLAIMED') AND x.kind <> 'DIGEST'
+           AND x.sent_at > now() - interval '1 day')
+        + (SELECT count(*) FROM reminder x
+           WHERE x.recipient_person_id = p.id AND x.status IN ('SENT', 'CLAIMED') AND x.kind <> 'DIGEST'
+             AND x.sent_at IS NULL AND x.attempts > 0 AND x.id NOT IN (SELECT id FROM chunk)) AS sends
+      FROM unnest(${recipients}::uuid[]) AS p(id)),
     over_limit AS (
       SELECT s.id FROM sendable s LEFT JOIN recent USING (recipient_person_id)
       WHERE NOT s.forced AND coalesce(recent.sends, 0) + s.place > ${o.dailyLimit}),

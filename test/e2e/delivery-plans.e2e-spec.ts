@@ -10,12 +10,17 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   Plans?: PlanNode[];
 }
 
 /** Every index a plan reads (bitmap index scans name no table, so all are collected). */
 function indexesOf(node: PlanNode): string[] {
-  return [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesOf)];
+  return scansOf(node).map((scan) => scan['Index Name'] as string);
+}
+
+function scansOf(node: PlanNode): PlanNode[] {
+  return [...(node['Index Name'] ? [node] : []), ...(node.Plans ?? []).flatMap(scansOf)];
 }
 
 // Statistics are taken while no reminder is CLAIMED (as autovacuum usually finds the ledger); then a
@@ -71,6 +76,10 @@ describe('delivery plans when statistics are stale', () => {
     expect(indexes).toContain('reminder_pkey');
     expect(indexes).not.toContain('reminder_status_fire_at_id_idx');
     expect(indexes).not.toContain('reminder_claimed_lease_idx');
+    // A recipient's sends are read as a range of the last day and those in flight, never their whole history.
+    const sends = scansOf(plan[0].Plan).filter((scan) => scan['Index Name'] === 'reminder_recipient_sends_idx');
+    expect(sends).toHaveLength(2);
+    for (const scan of sends) expect(scan['Index Cond']).toMatch(/sent_at/);
   });
 
   it("reads claims in flight through the index of claims, which the dispatcher's every tick does", async () => {
