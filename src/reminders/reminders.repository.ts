@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Reminder, ReminderDelivery } from '../generated/prisma/client.js';
+import { Prisma, type Reminder, type ReminderDelivery } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/prisma/prisma.service.js';
 import { REPLACED_BY_SINGLE_REMINDERS } from './reminder-digest-readers.js';
 import { supersedingReminder, type SupersedeSubject } from './reminder-superseded.js';
@@ -19,13 +19,7 @@ export class RemindersRepository {
 
   /** Newest first by fire time, then id, so a page boundary never skips or repeats a row. */
   list(query: ReminderListQuery, after?: { fireAt: Date; id: string }): Promise<Reminder[]> {
-    const where: Prisma.ReminderWhereInput[] = [];
-    if (query.status) where.push({ status: query.status });
-    if (query.kind) where.push({ kind: query.kind });
-    if (query.commitmentId) where.push({ commitmentId: query.commitmentId });
-    if (query.recipientPersonId) where.push({ recipientPersonId: query.recipientPersonId });
-    if (after) where.push({ OR: [{ fireAt: { lt: after.fireAt } }, { fireAt: after.fireAt, id: { lt: after.id } }] });
-    return this.prisma.reminder.findMany({ where: { AND: where }, orderBy: [{ fireAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
+    return this.prisma.read<Reminder>(reminderListStatement(query, after));
   }
 
   findById(id: string): Promise<Reminder | null> {
@@ -79,4 +73,29 @@ export class RemindersRepository {
       await replan(tx);
     });
   }
+}
+
+/**
+ * The list in SQL rather than through Prisma, whose queries compare a status with a cast of a text
+ * parameter: PostgreSQL cannot tell from that which statuses it may be, so the status index (partial: it
+ * leaves out CLAIMED) was never used and a status filter read the whole ledger. A parameter of the
+ * status type itself is planned with its value.
+ */
+export function reminderListStatement(query: ReminderListQuery, after?: { fireAt: Date; id: string }): Prisma.Sql {
+  const conditions = [
+    query.status && Prisma.sql`status = ${query.status}::"ReminderStatus"`,
+    query.kind && Prisma.sql`kind = ${query.kind}::"ReminderKind"`,
+    query.commitmentId && Prisma.sql`commitment_id = ${query.commitmentId}::uuid`,
+    query.recipientPersonId && Prisma.sql`recipient_person_id = ${query.recipientPersonId}::uuid`,
+    after && Prisma.sql`(fire_at, id) < (${after.fireAt}::timestamptz, ${after.id}::uuid)`,
+  ].filter((condition): condition is Prisma.Sql => Boolean(condition));
+  return Prisma.sql`
+    SELECT id, commitment_id AS "commitmentId", recipient_person_id AS "recipientPersonId", kind, "offset",
+           fire_at AS "fireAt", status, dedupe_key AS "dedupeKey", lease_until AS "leaseUntil", attempts,
+           last_error AS "lastError", skip_reason AS "skipReason", sent_at AS "sentAt", message_id AS "messageId",
+           retry_requested_at AS "retryRequestedAt", created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM reminder
+    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+    ORDER BY fire_at DESC, id DESC
+    LIMIT ${query.limit + 1}`;
 }

@@ -3,6 +3,7 @@ import { Prisma } from '../../src/generated/prisma/client.js';
 import { PrismaService } from '../../src/core/prisma/prisma.service.js';
 import { startStatement } from '../../src/reminders/reminder-delivery.repository.js';
 import { claimedCountStatement, releaseExpiredStatement } from '../../src/reminders/reminder-dispatch.repository.js';
+import { reminderListStatement } from '../../src/reminders/reminders.repository.js';
 import { startTestApp, unique, type TestApp } from '../support/app.js';
 import { createCommitment, createPerson, inSeconds } from '../support/reminder-fixtures.js';
 
@@ -17,6 +18,10 @@ interface PlanNode {
 /** Every index a plan reads (bitmap index scans name no table, so all are collected). */
 function indexesOf(node: PlanNode): string[] {
   return scansOf(node).map((scan) => scan['Index Name'] as string);
+}
+
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 }
 
 function scansOf(node: PlanNode): PlanNode[] {
@@ -80,6 +85,18 @@ describe('delivery plans when statistics are stale', () => {
     const sends = scansOf(plan[0].Plan).filter((scan) => scan['Index Name'] === 'reminder_recipient_sends_idx');
     expect(sends).toHaveLength(2);
     for (const scan of sends) expect(scan['Index Cond']).toMatch(/sent_at/);
+  });
+
+  it('lists the reminders of a status through an index, never by reading the whole ledger', async () => {
+    for (const status of ['PENDING', 'SENT', 'CLAIMED'] as const) {
+      // Sent as the API sends it (a prepared statement with the status as a parameter).
+      const [{ 'QUERY PLAN': plan }] = await prisma.read<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        Prisma.sql`EXPLAIN (FORMAT JSON) ${reminderListStatement({ status, limit: 50 })}`,
+      );
+      const nodes = nodesOf(plan[0].Plan);
+      expect(nodes.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
+      if (status !== 'CLAIMED') expect(indexesOf(plan[0].Plan)).toContain('reminder_status_fire_at_id_idx');
+    }
   });
 
   it("reads claims in flight through the index of claims, which the dispatcher's every tick does", async () => {
