@@ -158,7 +158,8 @@ export class ReminderDeliveryRepository {
  * whole history), what is in flight leaving out the chunk's own rows through a hash of them (a
  * comparison with each of its ids cost more than the rest of the count). Both name the status as that
  * index's condition does, `IN ('SENT', 'CLAIMED')`, which neither the status index (it leaves CLAIMED
- * out) nor the claims index can answer, and tell the two apart by sent_at, which only SENT rows have:
+ * out) nor the claims index can answer, and tell the two apart by sent_at, which only SENT rows have
+ * (a check constraint holds every write to that):
  * with `status = 'CLAIMED'` instead, statistics from a quiet moment read every claim of a burst for
  * each recipient.
  */

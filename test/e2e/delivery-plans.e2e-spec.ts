@@ -87,6 +87,13 @@ describe('delivery plans when statistics are stale', () => {
     for (const scan of sends) expect(scan['Index Cond']).toMatch(/sent_at/);
   });
 
+  it('refuses a reminder whose sent_at does not match its status, which the daily-limit count relies on', async () => {
+    const [id] = ids;
+    await expect(prisma.$executeRaw`UPDATE reminder SET sent_at = now() WHERE id = ${id}::uuid`).rejects.toThrow(/reminder_sent_at_only_when_sent/);
+    await expect(prisma.$executeRaw`UPDATE reminder SET status = 'SENT' WHERE id = ${id}::uuid`).rejects.toThrow(/reminder_sent_at_only_when_sent/);
+    expect(await prisma.$executeRaw`UPDATE reminder SET status = 'SENT', sent_at = now() WHERE id = ${id}::uuid`).toBe(1);
+  });
+
   it('lists the reminders of a status through an index, never by reading the whole ledger', async () => {
     for (const status of ['PENDING', 'SENT', 'CLAIMED'] as const) {
       // Sent as the API sends it (a prepared statement with the status as a parameter).
