@@ -25,7 +25,7 @@ function nodesOf(node: PlanNode): PlanNode[] {
 }
 
 function scansOf(node: PlanNode): PlanNode[] {
-  return [...(node['Index Name'] ? [node] : []), ...(node.Plans ?? []).flatMap(scansOf)];
+  return nodesOf(node).filter((scan) => scan['Index Name']);
 }
 
 // Statistics are taken while no reminder is CLAIMED (as autovacuum usually finds the ledger); then a
