@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import type { AppConfig } from '../core/config/config.schema.js';
 import { Mailbox, mailboxDir } from './mailbox.js';
-import { MailboxTransport } from './mailbox.transport.js';
+import { composeMessage, type MimeMessage } from './mime-message.js';
+import { SmtpSender } from './smtp-sender.js';
 
 export interface OutgoingMail {
   to: string;
@@ -28,27 +27,28 @@ export class MailRejectedError extends Error {
 
 @Injectable()
 export class MailService implements OnApplicationShutdown {
-  private readonly transport: Transporter;
+  private readonly outbox: { send(message: MimeMessage): Promise<unknown>; close(): void };
   private readonly domain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     // Without an SMTP server, mail goes to the built-in mailbox (DATA_DIR/mail, GET /api/v1/dev/mailbox).
-    this.transport =
-      config.SMTP_URL === undefined
-        ? createTransport(new MailboxTransport(new Mailbox(mailboxDir(config))))
-        : createTransport({
-            url: config.SMTP_URL,
-            // Delivery keeps at most SMTP_POOL_SIZE emails in the air per worker, one per connection.
-            pool: true,
-            maxConnections: config.SMTP_POOL_SIZE,
-            // Reconnecting costs a TCP and SMTP handshake: keep a connection for many messages, within what
-            // servers commonly allow per connection.
-            maxMessages: config.SMTP_MAX_MESSAGES,
-            // A hung server must fail the send well within the reminder's lease.
-            connectionTimeout: 10_000,
-            greetingTimeout: 10_000,
-            socketTimeout: 30_000,
-          });
+    if (config.SMTP_URL === undefined) {
+      const mailbox = new Mailbox(mailboxDir(config));
+      this.outbox = { send: (message) => mailbox.store(message.raw), close: () => undefined };
+    } else
+      this.outbox = new SmtpSender({
+        url: config.SMTP_URL,
+        // Delivery keeps at most SMTP_POOL_SIZE emails in the air per worker, one per connection.
+        pool: true,
+        maxConnections: config.SMTP_POOL_SIZE,
+        // Reconnecting costs a TCP and SMTP handshake: keep a connection for many messages, within what
+        // servers commonly allow per connection.
+        maxMessages: config.SMTP_MAX_MESSAGES,
+        // A hung server must fail the send well within the reminder's lease.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'followthrough.local';
   }
 
@@ -63,10 +63,9 @@ export class MailService implements OnApplicationShutdown {
     // envelope and the end of data. Quoted-printable throughout, as nodemailer chooses for mostly Latin
     // text, without it reading every part through to choose (text mostly in other scripts comes out
     // larger than base64 would make it).
-    const message = new MailComposer({ from: this.config.MAIL_FROM, ...mail, textEncoding: 'quoted-printable' }).compile();
-    const raw = await message.build();
+    const message = await composeMessage({ from: this.config.MAIL_FROM, ...mail, textEncoding: 'quoted-printable' });
     try {
-      await this.transport.sendMail({ envelope: message.getEnvelope(), messageId: mail.messageId, raw });
+      await this.outbox.send(message);
     } catch (error: unknown) {
       const code = (error as { responseCode?: number }).responseCode;
       const message = error instanceof Error ? error.message : String(error);
@@ -75,6 +74,6 @@ export class MailService implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.transport.close();
+    this.outbox.close();
   }
 }
