@@ -50,6 +50,9 @@ export interface MarkBatching {
   maxBatch: number;
   /** Statements in progress at once. */
   parallel: number;
+  /** Tries of a statement before its marks fail, and the pause before the second (doubling after). */
+  tries: number;
+  retryDelayMs: number;
 }
 
 /**
@@ -95,13 +98,29 @@ export class SentMarks {
     if (!batch.length) return;
     this.writing += 1;
     try {
-      await this.write(batch.map((w) => w.mark));
+      await this.writeWithRetries(batch.map((w) => w.mark));
       for (const w of batch) w.resolve();
     } catch (error: unknown) {
       for (const w of batch) w.reject(error);
     } finally {
       this.writing -= 1;
       this.schedule();
+    }
+  }
+
+  /**
+   * These emails are out: a mark not written leaves its row CLAIMED, to be sent again once its lease
+   * ends. So a statement that failed (a row held by another transaction past the lock timeout, a
+   * connection dropped) is tried again before its marks give up.
+   */
+  private async writeWithRetries(marks: SentMark[]): Promise<void> {
+    for (let tried = 1; ; tried += 1) {
+      try {
+        return await this.write(marks);
+      } catch (error: unknown) {
+        if (tried >= this.batching.tries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.batching.retryDelayMs * 2 ** (tried - 1)));
+      }
     }
   }
 }

@@ -19,6 +19,9 @@ import { reminderView } from './reminder-view.js';
 const OPEN = new Set(['OPEN', 'IN_PROGRESS']);
 /** How long a SENT mark waits for others to share its statement. */
 const MARK_LINGER_MS = 20;
+/** A failed SENT statement is tried again after 0.25 s, then 0.5 s: well within any lease. */
+const MARK_TRIES = 3;
+const MARK_RETRY_DELAY_MS = 250;
 
 export interface ChunkResult {
   sent: number;
@@ -54,7 +57,13 @@ export class ReminderDelivery {
     this.slots = new SendSlots(config.SMTP_POOL_SIZE);
     // Marks accepted within MARK_LINGER_MS of each other share a statement (one commit): at hundreds of
     // emails a second, a statement per email or two was most of the database's work.
-    this.marks = new SentMarks(async (marks) => void (await this.repository.markSent(marks)), { lingerMs: MARK_LINGER_MS, maxBatch: 500, parallel: 2 });
+    this.marks = new SentMarks(async (marks) => void (await this.repository.markSent(marks)), {
+      lingerMs: MARK_LINGER_MS,
+      maxBatch: 500,
+      parallel: 2,
+      tries: MARK_TRIES,
+      retryDelayMs: MARK_RETRY_DELAY_MS,
+    });
   }
 
   /** The worker is stopping: emails in flight finish, the rest of each chunk goes back to PENDING. */
