@@ -60,10 +60,8 @@ export class MailService implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<void> {
     // Built in full before it is handed to the connection: streamed part by part, a message went out in
     // about eleven writes (each waking the server) as its parts were produced; whole, in three with the
-    // envelope and the end of data. Quoted-printable throughout, as nodemailer chooses for mostly Latin
-    // text, without it reading every part through to choose (text mostly in other scripts comes out
-    // larger than base64 would make it).
-    const message = await composeMessage({ from: this.config.MAIL_FROM, ...mail, textEncoding: 'quoted-printable' });
+    // envelope and the end of data.
+    const message = await composeMessage({ from: this.config.MAIL_FROM, ...mail });
     try {
       await this.outbox.send(message);
     } catch (error: unknown) {

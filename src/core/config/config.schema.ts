@@ -53,7 +53,10 @@ export const configSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters'),
     // Unset: emails are written as .eml files to DATA_DIR/mail and listed at /api/v1/dev/mailbox.
-    SMTP_URL: optionalUrl(['smtp', 'smtps']),
+    SMTP_URL: optionalUrl(['smtp', 'smtps']).refine(
+      (value) => value === undefined || !new URL(value).searchParams.has('proxy'),
+      'a proxy is not supported: give an SMTP server the workers reach directly',
+    ),
     // Where the embedded parts keep what they store: the database files and the mailbox.
     DATA_DIR: z.string().min(1).default('.data'),
     MAIL_FROM: z.string().min(3),

@@ -67,6 +67,15 @@ describe('loadConfig', () => {
     expect(errorFor(required)).toMatch(/^ {2}DATABASE_URL: missing/m);
   });
 
+  it('refuses an SMTP_URL that asks for a proxy, which the SMTP pool would not use', () => {
+    expect(errorFor({ ...valid, SMTP_URL: 'smtp://mail.example.org:587?proxy=http://proxy.example.org:3128' })).toMatch(
+      /^ {2}SMTP_URL: a proxy is not supported/m,
+    );
+    expect(readConfig({ ...valid, SMTP_URL: 'smtps://user:pass@mail.example.org:465?pool=true' }).SMTP_URL).toBe(
+      'smtps://user:pass@mail.example.org:465?pool=true',
+    );
+  });
+
   it('names every bad variable with what is wrong, together with missing ones', () => {
     const message = errorFor({
       ...valid,
