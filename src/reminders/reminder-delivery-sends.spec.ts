@@ -66,9 +66,9 @@ describe(SentMarks.name, () => {
     expect(mostAtOnce).toBe(1);
   });
 
-  it('tries a failed statement again after a pause, and settles its marks once it is written', async () => {
+  it('tries a failed statement again after a pause that doubles, and settles its marks once it is written', async () => {
     const writes: SentMark[][] = [];
-    const marks = new SentMarks((batch) => (writes.push(batch) === 1 ? Promise.reject(new Error('lock timeout')) : Promise.resolve()), {
+    const marks = new SentMarks((batch) => (writes.push(batch) <= 2 ? Promise.reject(new Error('lock timeout')) : Promise.resolve()), {
       ...once,
       lingerMs: 5,
       maxBatch: 100,
@@ -81,10 +81,14 @@ describe(SentMarks.name, () => {
     expect(writes).toHaveLength(1);
     await jest.advanceTimersByTimeAsync(99);
     expect(writes).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(writes).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(199);
+    expect(writes).toHaveLength(2);
     expect(settled).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
     await written;
-    expect(writes).toEqual([[mark(1)], [mark(1)]]);
+    expect(writes).toEqual([[mark(1)], [mark(1)], [mark(1)]]);
   });
 
   it('rejects every mark of a statement that failed every try, and goes on with the next', async () => {
