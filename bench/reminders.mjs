@@ -439,9 +439,9 @@ Ledger afterwards: ${f.status}. Lateness is the time from the moment the reminde
 receiving each email; with a burst it is queueing: the last email waits for the ones before it.
 Delivery works in chunks: per chunk one read of the emails' facts, one transaction to start the
 attempts (the catch-up and daily-limit checks included, every row reached through the chunk's keys),
-the emails through the SMTP pool (each built whole first, so its data leaves in one write), and SENT marks
-written within about 20 ms of the server accepting
-each email, the marks of those milliseconds in one statement; the hot statements are prepared once per
+the emails through nodemailer's SMTP pool (each written in one pass, the bytes nodemailer's own
+composer builds, and handed to the pool as built), and SENT marks written within about 20 ms of the
+server accepting each email, the marks of those milliseconds in one statement; the hot statements are prepared once per
 connection. The dispatcher claims no more than the workers send in half a lease. The ledger is vacuumed,
 analysed and checkpointed after planning, before anything is measured.
 `;
