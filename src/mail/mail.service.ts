@@ -39,7 +39,6 @@ export class MailService implements OnApplicationShutdown {
       this.outbox = new SmtpSender({
         url: config.SMTP_URL,
         // Delivery keeps at most SMTP_POOL_SIZE emails in the air per worker, one per connection.
-        pool: true,
         maxConnections: config.SMTP_POOL_SIZE,
         // Reconnecting costs a TCP and SMTP handshake: keep a connection for many messages, within what
         // servers commonly allow per connection.

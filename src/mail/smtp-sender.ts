@@ -6,7 +6,7 @@ import type { MimeMessage } from './mime-message.js';
 /**
  * nodemailer's SMTP pool, handed messages already built. Of a message, a transport reads its envelope,
  * its Message-ID and a stream of its bytes; the mailer in front of it would parse the built message into
- * a MIME tree again and pass it through three more streams, half again the CPU of building it.
+ * a MIME tree again and pass it through three more streams, which took more CPU than building it.
  */
 export class SmtpSender {
   private readonly pool: SMTPPool;
